@@ -1,0 +1,33 @@
+namespace Cobranca.Connectors.Abstractions;
+
+/// <summary>
+/// Root of every error a connector raises about the external system (caller cancellation is never wrapped: it
+/// surfaces as <see cref="OperationCanceledException"/>; a missing capability is <see cref="NotSupportedException"/>).
+/// </summary>
+/// <remarks>
+/// The message is passed through <see cref="SensitiveData.Redact"/> on construction, so no token, password, CPF/CNPJ,
+/// phone or Pix key survives into <see cref="Exception.Message"/>, whatever the connector put in it.
+/// </remarks>
+public class ConnectorException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="provider">Provider name (<c>"ixc"</c>, <c>"mikrotik"</c>, <c>"pix:efi"</c>).</param>
+    /// <param name="operation">Logical operation (<c>"cliente.listar"</c>, <c>"address-list.add"</c>).</param>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public ConnectorException(string provider, string operation, string message, Exception? innerException = null)
+        : base(SensitiveData.Redact(message), innerException)
+    {
+        Provider = provider;
+        Operation = operation;
+    }
+
+    /// <summary>Provider name.</summary>
+    public string Provider { get; }
+
+    /// <summary>Logical operation that failed.</summary>
+    public string Operation { get; }
+
+    /// <summary>Tenant (ISP) name, for multi-tenant hosts. Never a secret.</summary>
+    public string? TenantId { get; init; }
+}
