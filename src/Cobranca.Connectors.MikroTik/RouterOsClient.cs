@@ -70,6 +70,9 @@ public class RouterOsClient : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         (await ExecuteAsync(command, cancellationToken).ConfigureAwait(false)).Rows;
 
+    /// <summary>A live connection (reconnecting if needed), for callers that must pin a sequence of commands to one connection.</summary>
+    internal ValueTask<RouterOsConnection> AcquireConnectionAsync(CancellationToken cancellationToken) => GetConnectionAsync(cancellationToken);
+
     private async ValueTask<RouterOsConnection> GetConnectionAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
