@@ -299,7 +299,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
         try
         {
-            _tcp.Client.Shutdown(SocketShutdown.Both);
+            _tcp.Client?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception)
         {
@@ -316,7 +316,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private ConnectorTransportException NotSentException(string operation) =>
         new(MikroTikTelemetry.ProviderName, operation, $"{operation} was not sent: {_failure?.Message}", _failure) { RequestNotSent = true };
 
-    private static bool ValidateCertificate(RouterOsClientOptions options, X509Certificate? certificate, SslPolicyErrors errors)
+    internal static bool ValidateCertificate(RouterOsClientOptions options, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (options.TlsCertificateThumbprint is not { } pin) return errors == SslPolicyErrors.None;
         if (certificate is null) return false;

@@ -92,7 +92,7 @@ internal sealed class EmulatorSession : IDisposable
         try
         {
             _cts.Cancel();
-            _client.Client.Shutdown(SocketShutdown.Both);
+            _client.Client?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
