@@ -319,17 +319,14 @@ internal sealed class EmulatorSession : IDisposable
             if (table.IsDuplicateLocked(copy, row)) return Trap(table.DuplicateMessage, null);
             updated.Add((row, copy));
         }
-        foreach (var (row, copy) in updated)
-        {
-            foreach (var (k, v) in copy) row[k] = v;
-        }
+        foreach (var (row, copy) in updated) table.UpdateLocked(row, copy);
         return [["!done"]];
     }
 
     private static List<List<string>> Remove(RouterOsEmulatorTable table, Request request)
     {
         if (!TryResolve(table, request, out var rows, out var trap)) return trap;
-        table.RowsLocked.RemoveAll(rows.Contains);
+        table.RemoveLocked(rows);
         return [["!done"]];
     }
 

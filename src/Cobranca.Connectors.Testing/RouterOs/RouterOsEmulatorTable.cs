@@ -11,6 +11,8 @@ public sealed class RouterOsEmulatorTable
 {
     private readonly object _sync;
     private readonly List<Dictionary<string, string>> _rows = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _byUniqueKey = new(StringComparer.Ordinal);
     private readonly string[] _uniqueKey;
     private readonly IReadOnlyDictionary<string, string> _defaults;
     private int _nextId;
@@ -83,10 +85,15 @@ public sealed class RouterOsEmulatorTable
     /// <summary>Removes every row.</summary>
     public void Clear()
     {
-        lock (_sync) _rows.Clear();
+        lock (_sync)
+        {
+            _rows.Clear();
+            _byId.Clear();
+            _byUniqueKey.Clear();
+        }
     }
 
-    internal List<Dictionary<string, string>> RowsLocked => _rows;
+    internal IReadOnlyList<Dictionary<string, string>> RowsLocked => _rows;
 
     internal bool TryAddLocked(IReadOnlyDictionary<string, string> properties, out string id, out string error)
     {
@@ -109,33 +116,40 @@ public sealed class RouterOsEmulatorTable
         id = "*" + (++_nextId).ToString("X", CultureInfo.InvariantCulture);
         row[".id"] = id;
         _rows.Add(row);
+        _byId[id] = row;
+        if (UniqueKeyOf(row) is { } key) _byUniqueKey[key] = row;
         error = string.Empty;
         return true;
     }
 
-    internal bool IsDuplicateLocked(Dictionary<string, string> candidate, Dictionary<string, string>? self)
+    internal bool IsDuplicateLocked(Dictionary<string, string> candidate, Dictionary<string, string>? self) =>
+        UniqueKeyOf(candidate) is { } key && _byUniqueKey.TryGetValue(key, out var existing) && !ReferenceEquals(existing, self);
+
+    /// <summary>Applies <paramref name="changes"/> to <paramref name="row"/>, keeping the unique index right.</summary>
+    internal void UpdateLocked(Dictionary<string, string> row, Dictionary<string, string> changes)
     {
-        if (_uniqueKey.Length == 0) return false;
-        foreach (var row in _rows)
-        {
-            if (ReferenceEquals(row, self)) continue;
-            var same = true;
-            foreach (var k in _uniqueKey)
-            {
-                candidate.TryGetValue(k, out var a);
-                row.TryGetValue(k, out var b);
-                if (!string.Equals(a, b, StringComparison.Ordinal))
-                {
-                    same = false;
-                    break;
-                }
-            }
-            if (same) return true;
-        }
-        return false;
+        if (UniqueKeyOf(row) is { } oldKey) _byUniqueKey.Remove(oldKey);
+        foreach (var (k, v) in changes) row[k] = v;
+        if (UniqueKeyOf(row) is { } newKey) _byUniqueKey[newKey] = row;
     }
+
+    internal void RemoveLocked(IReadOnlyCollection<Dictionary<string, string>> rows)
+    {
+        var set = rows.ToHashSet(ReferenceEqualityComparer.Instance);
+        _rows.RemoveAll(set.Contains);
+        foreach (var row in rows)
+        {
+            _byId.Remove(row[".id"]);
+            if (UniqueKeyOf(row) is { } key) _byUniqueKey.Remove(key);
+        }
+    }
+
+    private string? UniqueKeyOf(Dictionary<string, string> row) =>
+        _uniqueKey.Length == 0 ? null : string.Join('\u0001', _uniqueKey.Select(k => row.GetValueOrDefault(k) ?? string.Empty));
 
     /// <summary>Finds a row by <c>.id</c> or, for named menus, by name.</summary>
     internal Dictionary<string, string>? FindLocked(string idOrName) =>
-        _rows.Find(r => r[".id"] == idOrName) ?? (HasNameKey ? _rows.Find(r => r.TryGetValue("name", out var n) && n == idOrName) : null);
+        _byId.TryGetValue(idOrName, out var row) ? row
+        : HasNameKey && _byUniqueKey.TryGetValue(idOrName, out var named) ? named
+        : null;
 }
