@@ -31,7 +31,8 @@ internal sealed class EmulatorSession : IDisposable
 
     public async Task RunAsync()
     {
-        var wire = new EmulatorWire(_stream);
+        // Reads go through a buffer (the wire decoder reads byte by byte); replies are written to the socket directly.
+        var wire = new EmulatorWire(new BufferedStream(_stream, 64 * 1024));
         try
         {
             while (!_cts.IsCancellationRequested)
