@@ -44,9 +44,6 @@ public sealed class RouterOsConnection : IAsyncDisposable
     /// <summary>True until the connection fails or is disposed.</summary>
     public bool IsConnected => _failure is null;
 
-    /// <summary>Number of commands sent and not yet answered.</summary>
-    public int InFlight => _pending.Count;
-
     /// <summary>
     /// Connects (TCP or TLS), starts the reader and logs in: plain login first (RouterOS 6.43+), falling back to the
     /// MD5 challenge when the router answers with <c>=ret=</c>.
@@ -155,6 +152,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         catch (OperationCanceledException) when (!pending.Task.IsCompleted)
         {
             // Leave the tag registered so the late !trap/!done is swallowed, and ask the router to stop the command.
+            pending.Abandon();
             _ = CancelOnRouterAsync(tag);
             Log.Cancelled(_logger, command.Path, tag);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "cancelled");

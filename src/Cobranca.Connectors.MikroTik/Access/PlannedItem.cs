@@ -7,7 +7,6 @@ internal sealed class PlannedItem
 {
     private readonly object _sync = new();
     private bool _applied;
-    private bool _already;
     private bool _notAttempted;
     private bool _unconfirmed;
     private int _remaining;
@@ -30,8 +29,6 @@ internal sealed class PlannedItem
     /// <summary>Free text for the report (e.g. "superseded").</summary>
     public string? Note { get; private set; }
 
-    public bool HasSteps => Volatile.Read(ref _remaining) > 0 || _applied || _already || _notAttempted || _unconfirmed || Error is not null;
-
     public void Decide(BatchItemOutcome outcome, Exception? error = null, string? note = null)
     {
         Decided = outcome;
@@ -49,7 +46,7 @@ internal sealed class PlannedItem
             switch (outcome)
             {
                 case BatchItemOutcome.Applied: _applied = true; break;
-                case BatchItemOutcome.AlreadyInState: _already = true; break;
+                case BatchItemOutcome.AlreadyInState: break; // the default when nothing else was recorded
                 case BatchItemOutcome.NotAttempted: _notAttempted = true; break;
                 case BatchItemOutcome.Unconfirmed: _unconfirmed = true; Error ??= error; break;
                 default: Error = error ?? Error; Decided = BatchItemOutcome.Failed; break;

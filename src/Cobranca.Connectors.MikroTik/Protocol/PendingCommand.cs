@@ -36,4 +36,9 @@ internal sealed class PendingCommand
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    /// <summary>Nobody waits any more (cancelled or timed out): observe the late outcome so it is not reported as unobserved.</summary>
+    public void Abandon() =>
+        _completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

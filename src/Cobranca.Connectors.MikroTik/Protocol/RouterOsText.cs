@@ -26,7 +26,7 @@ internal static class RouterOsText
         return DecodeWindows1252(bytes);
     }
 
-    public static string DecodeWindows1252(ReadOnlySpan<byte> bytes)
+    private static string DecodeWindows1252(ReadOnlySpan<byte> bytes)
     {
         return string.Create(bytes.Length, bytes.ToArray(), static (span, source) =>
         {
