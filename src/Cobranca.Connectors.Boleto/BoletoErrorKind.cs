@@ -6,8 +6,15 @@ public enum BoletoErrorKind
     /// <summary>The input is null, empty or white space.</summary>
     Empty = 0,
 
-    /// <summary>A character other than a digit, white space, <c>.</c> or <c>-</c> appears.</summary>
+    /// <summary>A character other than a digit, a space, <c>.</c> or <c>-</c> appears (white space around the code is ignored).</summary>
     InvalidCharacter,
+
+    /// <summary>
+    /// Punctuation is present but not in a printed layout. Accepted: digits only; for 47 digits
+    /// <c>AAAAA.AAAAA BBBBB.BBBBBB CCCCC.CCCCCC D EEEEEEEEEEEEEE</c> (or the same without dots); for 48 digits
+    /// <c>AAAAAAAAAAA-A BBBBBBBBBBB-B ...</c>, the same with spaces for hyphens, or four blocks of 12. Runs of spaces count as one.
+    /// </summary>
+    InvalidFormat,
 
     /// <summary>The number of digits is not 44 (barcode), 47 (linha digitável) or 48 (arrecadação).</summary>
     InvalidLength,

@@ -17,32 +17,80 @@ internal static class BoletoParser
     {
         error = default;
         if (string.IsNullOrWhiteSpace(text)) return Fail(out error, BoletoErrorKind.Empty, "The barcode or linha digitável is empty.");
+        var trimmed = text.AsSpan().Trim();
         Span<char> digits = stackalloc char[MaxDigits];
+        Span<(int DigitIndex, char Separator)> separators = stackalloc (int, char)[MaxSeparators];
         var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        var separatorCount = 0;
+        for (var i = 0; i < trimmed.Length; i++)
         {
-            var c = text[i];
+            var c = trimmed[i];
             if (char.IsAsciiDigit(c))
             {
                 if (count == MaxDigits) return Fail(out error, BoletoErrorKind.InvalidLength, "More than 48 digits: not a barcode (44) nor a linha digitável (47 or 48).");
                 digits[count++] = c;
             }
-            else if (!char.IsWhiteSpace(c) && c is not ('.' or '-'))
+            else if (c is '.' or '-' or ' ')
+            {
+                // A run of spaces counts as one separator; anything else is recorded where it stands.
+                if (c == ' ' && i > 0 && trimmed[i - 1] == ' ') continue;
+                if (separatorCount == MaxSeparators) return Fail(out error, BoletoErrorKind.InvalidFormat, FormatMessage);
+                separators[separatorCount++] = (count, c);
+            }
+            else
             {
                 return Fail(out error, BoletoErrorKind.InvalidCharacter,
-                    $"Character {i} is not a digit; only digits, spaces, dots and hyphens are allowed.");
+                    $"Character {i} is not a digit; only digits and the printed punctuation (spaces, dots, hyphens) are allowed.");
             }
         }
         ReadOnlySpan<char> d = digits[..count];
+        if (separatorCount > 0 && !MatchesLayout(count, separators[..separatorCount]))
+        {
+            return count is 44 or 47 or 48
+                ? Fail(out error, BoletoErrorKind.InvalidFormat, FormatMessage)
+                : Fail(out error, BoletoErrorKind.InvalidLength, LengthMessage(count));
+        }
         return count switch
         {
             44 when d[0] == '8' => CollectionFromBarcode(d, out error),
             44 => BankFromBarcode(d, referenceDate, out error),
             47 => BankFromLine(d, referenceDate, out error),
             48 => CollectionFromLine(d, out error),
-            _ => Fail(out error, BoletoErrorKind.InvalidLength,
-                $"{count} digits: a barcode has 44, a linha digitável 47 (boleto bancário) or 48 (arrecadação)."),
+            _ => Fail(out error, BoletoErrorKind.InvalidLength, LengthMessage(count)),
         };
+    }
+
+    private const int MaxSeparators = 8;
+
+    private const string FormatMessage =
+        "The punctuation does not follow a printed layout: use digits only, \"AAAAA.AAAAA BBBBB.BBBBBB CCCCC.CCCCCC D EEEEEEEEEEEEEE\" (47) or \"AAAAAAAAAAA-A BBBBBBBBBBB-B CCCCCCCCCCC-C DDDDDDDDDDD-D\" (48).";
+
+    private static string LengthMessage(int count) =>
+        $"{count} digits: a barcode has 44, a linha digitável 47 (boleto bancário) or 48 (arrecadação).";
+
+    // Printed layouts as (number of digits before the separator, separator). Any two layouts differ in more than one
+    // character, so replacing one separator by another never turns a valid layout into another valid one.
+    private static readonly (int, char)[][] Layouts47 =
+    [
+        [(5, '.'), (10, ' '), (15, '.'), (21, ' '), (26, '.'), (32, ' '), (33, ' ')],
+        [(10, ' '), (21, ' '), (32, ' '), (33, ' ')],
+    ];
+
+    private static readonly (int, char)[][] Layouts48 =
+    [
+        [(11, '-'), (12, ' '), (23, '-'), (24, ' '), (35, '-'), (36, ' '), (47, '-')],
+        [(11, ' '), (12, ' '), (23, ' '), (24, ' '), (35, ' '), (36, ' '), (47, ' ')],
+        [(12, ' '), (24, ' '), (36, ' ')],
+    ];
+
+    private static bool MatchesLayout(int count, ReadOnlySpan<(int DigitIndex, char Separator)> separators)
+    {
+        var layouts = count switch { 47 => Layouts47, 48 => Layouts48, _ => [] };
+        foreach (var layout in layouts)
+        {
+            if (separators.SequenceEqual(layout)) return true;
+        }
+        return false;
     }
 
     private static BoletoCode? BankFromLine(ReadOnlySpan<char> line, DateOnly referenceDate, out BoletoError error)
