@@ -35,6 +35,7 @@ public sealed class LateFeeCalculator
     /// <param name="dueDate">The due date.</param>
     /// <param name="paymentDate">The payment date (or "today" in America/Sao_Paulo for a quote).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">The policy's holidays leave no business day within a year of the due date.</exception>
     public LateFeeResult Calculate(decimal amount, DateOnly dueDate, DateOnly paymentDate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
@@ -42,7 +43,11 @@ public sealed class LateFeeCalculator
         var effectiveDue = dueDate;
         if (Policy.PostponeDueDateToBusinessDay)
         {
-            while (!IsBusinessDay(effectiveDue)) effectiveDue = effectiveDue.AddDays(1);
+            for (var day = 0; !IsBusinessDay(effectiveDue); day++)
+            {
+                if (day > 366) throw new InvalidOperationException("The holiday list leaves no business day within a year of the due date.");
+                effectiveDue = effectiveDue.AddDays(1);
+            }
             if (effectiveDue != dueDate) warnings.Add(LateFeeWarning.DueDatePostponed);
         }
 
