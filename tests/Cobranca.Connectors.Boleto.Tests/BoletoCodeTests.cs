@@ -165,23 +165,16 @@ public class BoletoCodeTests
         Assert.False(BoletoCode.TryParse(null, out _));
     }
 
-    [Fact]
-    public void Currency_other_than_real_or_variable_is_rejected_even_with_valid_check_digits()
+    [Theory]
+    [InlineData("1045" + "6918", BoletoErrorKind.InvalidCurrency)]      // currency 5
+    [InlineData("1049" + "0918", BoletoErrorKind.InvalidDueDateFactor)] // factor 0918
+    public void Rules_beyond_the_check_digits_still_apply(string bankCurrencyFactor, BoletoErrorKind kind)
     {
-        // Bank 104, currency 5: every DV recomputed so only the currency rule can fail.
-        var body = "1045" + "6918" + "0000010000" + "1234560000100040000000021";
+        // The general DV is recomputed (independently) so only the rule under test can fail.
+        var body = bankCurrencyFactor + "0000010000" + "1234560000100040000000021";
         var dv = 11 - Mod11Rest(body);
         var barcode = body[..4] + (dv is 0 or 10 or 11 ? 1 : dv) + body[4..];
-        Assert.Equal(BoletoErrorKind.InvalidCurrency, Assert.Throws<BoletoException>(() => BoletoCode.Parse(barcode, Today)).Kind);
-    }
-
-    [Fact]
-    public void Factor_below_1000_is_rejected_even_with_valid_check_digits()
-    {
-        var body = "1049" + "0918" + "0000010000" + "1234560000100040000000021";
-        var dv = 11 - Mod11Rest(body);
-        var barcode = body[..4] + (dv is 0 or 10 or 11 ? 1 : dv) + body[4..];
-        Assert.Equal(BoletoErrorKind.InvalidDueDateFactor, Assert.Throws<BoletoException>(() => BoletoCode.Parse(barcode, Today)).Kind);
+        Assert.Equal(kind, Assert.Throws<BoletoException>(() => BoletoCode.Parse(barcode, Today)).Kind);
     }
 
     [Fact]

@@ -64,24 +64,15 @@ public class LateFeeCalculatorTests
     }
 
     [Theory]
-    [InlineData(LateFeeRounding.HalfUp, 0.34)]
-    [InlineData(LateFeeRounding.HalfEven, 0.34)]
-    [InlineData(LateFeeRounding.Truncate, 0.33)]
-    public void Rounding_policy_decides_the_centavo_of_an_exact_midpoint_ending_in_5(LateFeeRounding rounding, double expected)
+    [InlineData(LateFeeRounding.HalfUp, 16.75, 0.34)]   // 16.75 × 2 % = 0.335 exactly
+    [InlineData(LateFeeRounding.HalfEven, 16.75, 0.34)]
+    [InlineData(LateFeeRounding.Truncate, 16.75, 0.33)]
+    [InlineData(LateFeeRounding.HalfUp, 16.25, 0.33)]   // 16.25 × 2 % = 0.325 exactly: half-even goes down to the even 2
+    [InlineData(LateFeeRounding.HalfEven, 16.25, 0.32)]
+    [InlineData(LateFeeRounding.Truncate, 16.25, 0.32)]
+    public void Rounding_policy_decides_the_centavo_of_an_exact_midpoint(LateFeeRounding rounding, double amount, double expected)
     {
-        // 16.75 × 2 % = 0.335 exactly.
-        var r = new LateFeeCalculator(new LateFeePolicy { FinePercent = 2m, Rounding = rounding }).Calculate(16.75m, Due, Due.AddDays(1));
-        Assert.Equal((decimal)expected, r.Fine);
-    }
-
-    [Theory]
-    [InlineData(LateFeeRounding.HalfUp, 0.33)]
-    [InlineData(LateFeeRounding.HalfEven, 0.32)]
-    [InlineData(LateFeeRounding.Truncate, 0.32)]
-    public void Half_even_differs_from_half_up_on_an_even_centavo(LateFeeRounding rounding, double expected)
-    {
-        // 16.25 × 2 % = 0.325 exactly.
-        var r = new LateFeeCalculator(new LateFeePolicy { FinePercent = 2m, Rounding = rounding }).Calculate(16.25m, Due, Due.AddDays(1));
+        var r = new LateFeeCalculator(new LateFeePolicy { FinePercent = 2m, Rounding = rounding }).Calculate((decimal)amount, Due, Due.AddDays(1));
         Assert.Equal((decimal)expected, r.Fine);
     }
 
