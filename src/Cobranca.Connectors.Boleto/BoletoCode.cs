@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.Boleto;
 
@@ -85,7 +86,7 @@ public sealed class BoletoCode
     /// <param name="text">A barcode (44), linha digitável (47) or arrecadação linha (48), punctuation and spaces allowed.</param>
     /// <param name="timeProvider">The clock that decides the due-date window.</param>
     /// <exception cref="BoletoException">Wrong length, character or check digit.</exception>
-    public static BoletoCode Parse(string text, TimeProvider timeProvider) => Parse(text, SaoPauloDate.Today(timeProvider));
+    public static BoletoCode Parse(string text, TimeProvider timeProvider) => Parse(text, BrazilTime.Today(timeProvider));
 
     /// <summary>Parses, decoding the due date in the window around <paramref name="referenceDate"/>.</summary>
     /// <param name="text">A barcode (44), linha digitável (47) or arrecadação linha (48), punctuation and spaces allowed.</param>
@@ -98,7 +99,7 @@ public sealed class BoletoCode
     /// <param name="text">The code.</param>
     /// <param name="code">The parsed code, when valid.</param>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out BoletoCode? code) =>
-        TryParse(text, SaoPauloDate.Today(TimeProvider.System), out code);
+        TryParse(text, BrazilTime.Today(TimeProvider.System), out code);
 
     /// <summary>Tries to parse relative to <paramref name="referenceDate"/>; never throws.</summary>
     /// <param name="text">The code.</param>
