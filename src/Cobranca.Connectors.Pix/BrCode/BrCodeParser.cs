@@ -297,7 +297,7 @@ internal static class BrCodeParser
         return true;
     }
 
-    internal static bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount)
+    private static bool TryParseAmount(ReadOnlySpan<char> text, out decimal amount)
     {
         amount = 0;
         if (text.Length is 0 or > MaxAmountLength) return false;

@@ -37,7 +37,7 @@ internal static class BrCodeWriter
         switch (request)
         {
             case BrCodeStaticRequest s:
-                var key = PixKeyRules.Normalise(s.PixKey, out _)
+                var key = PixKeyRules.Normalise(s.PixKey)
                     ?? throw new BrCodeException(BrCodeErrorKind.InvalidPixKey,
                         "The Pix key is not a valid CPF, CNPJ, +55 phone, e-mail or EVP (random key).", "26.01");
                 Append(account, "01", key);

@@ -48,9 +48,8 @@ internal static partial class PixKeyRules
     }
 
     /// <summary>Normalises what a user typed into the canonical DICT format, or returns null when it is no valid key.</summary>
-    public static string? Normalise(string? input, out BrCodeKeyType type)
+    public static string? Normalise(string? input)
     {
-        type = default;
         if (string.IsNullOrWhiteSpace(input)) return null;
         var key = input.Trim();
         string candidate;
@@ -70,7 +69,7 @@ internal static partial class PixKeyRules
         {
             candidate = key;
         }
-        return TryClassify(candidate, out type, out var canonical) && canonical ? candidate : null;
+        return TryClassify(candidate, out _, out var canonical) && canonical ? candidate : null;
     }
 
     private static bool HasUpper(string key) => key.Any(char.IsAsciiLetterUpper);

@@ -26,8 +26,8 @@ public class BrCodePropertyTests
                 if (c == payload[i]) continue;
                 var corrupted = string.Concat(payload.AsSpan(0, i), c.ToString(), payload.AsSpan(i + 1));
                 tried++;
-                // Trailing/leading white space is trimmed by design, so replacing the first/last char by it changes
-                // the length and must be rejected too.
+                // White space around a payload is trimmed by design: replacing the first or last character by it
+                // shortens the payload, which must be rejected as well.
                 Assert.False(BrCode.TryParse(corrupted, out _), $"{id}: position {i}, '{c}' (U+{(int)c:X4}) was accepted");
                 Assert.Throws<BrCodeException>(() => BrCode.Parse(corrupted));
             }
