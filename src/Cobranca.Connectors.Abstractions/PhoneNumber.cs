@@ -77,9 +77,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         var d = digits.ToString();
         // Country code: +55 (only when what follows still has room for DDD + number).
         if (d.Length >= 12 && d.StartsWith("55", StringComparison.Ordinal) && d.Length <= 13) d = d[2..];
-        // Trunk prefix 0, optionally with a two-digit carrier code (0 XX DDD NUMBER).
-        if (d.Length is 13 or 12 && d[0] == '0') d = d[3..];
-        else if (d.Length is 11 or 12 && d[0] == '0') d = d[1..];
+        // Trunk prefix 0, optionally followed by a two-digit carrier code (0 XX DDD NUMBER): the length tells them
+        // apart (0 + DDD + 8/9 digits is 11/12 long; with a carrier code it is 13/14).
+        if (d.Length > 0 && d[0] == '0')
+        {
+            if (d.Length is 11 or 12) d = d[1..];
+            else if (d.Length is 13 or 14) d = d[3..];
+        }
 
         if (d.Length is not (10 or 11)) { error = "A Brazilian phone number has a DDD and 8 or 9 digits."; return false; }
 
