@@ -10,9 +10,11 @@ namespace Cobranca.Connectors.Workflows;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Messages: one per open invoice and notify step once its scheduled day (due date + offset) is reached; moved to
-/// the next business day and out of quiet hours (deferred, never dropped) and dropped only when older than the grace
-/// period. Already executed ones (in the history) are not planned again; on the day they ran they are reported as skipped.</item>
+/// <item>Messages: per open invoice, the latest notify step whose scheduled day (due date + offset) is reached (a missed
+/// earlier reminder is superseded; a pre-due reminder is never sent after the due date); moved to the next business day
+/// and out of quiet hours (deferred, never dropped); dropped as stale after the grace period, except the suspension
+/// notice, which stays due while the invoice is overdue. Already executed ones (in the history) are not planned again;
+/// on the day they ran they are reported as skipped.</item>
 /// <item>Access changes: at most one per customer, the strongest reached (block over throttle, then the latest step),
 /// only for overdue invoices, never for trust-unlocked contracts, and only when a suspension notice about the overdue
 /// debt was recorded at least <see cref="DunningSchedule.SuspensionNoticeDays"/> days before (Anatel RGC, Res. 765/2023 art. 70).</item>
@@ -66,8 +68,12 @@ public sealed class DunningPlanner
         var plan = new List<DunningPlannedAction>();
         foreach (var invoice in invoices)
         {
-            foreach (var step in Schedule.Steps.Where(s => s.Action == DunningActionKind.Notify))
+            var messages = Schedule.Steps.Where(s => s.Action == DunningActionKind.Notify && invoice.DueDate.AddDays(s.Day) <= today).ToList();
+            // Only the latest reached message of an invoice is sent: a missed reminder is superseded by the next one.
+            var latest = messages.Where(s => !s.IsSuspensionNotice).Select(s => s.Day).DefaultIfEmpty(int.MinValue).Max();
+            foreach (var step in messages)
             {
+                if (!step.IsSuspensionNotice && (step.Day < latest || (step.Day <= 0 && today > invoice.DueDate))) continue;
                 if (PlanNotification(debt.CustomerId, invoice, step, local, today, optOut, done) is { } action) plan.Add(action);
             }
         }
@@ -91,8 +97,9 @@ public sealed class DunningPlanner
         if (AlreadyDone(action, done, today) is { } repeat) return repeat;
         if (done.ContainsKey(action.Key)) return null;
 
+        // Stale reminders are dropped (weeks late they help nobody); the suspension notice never is: suspension depends on it.
         var effective = Schedule.NotifyOnNonBusinessDays ? scheduled : NextBusinessDay(scheduled);
-        if (today > AddGrace(effective)) return null; // stale: a reminder weeks late helps nobody
+        if (!step.IsSuspensionNotice && today > AddGrace(effective)) return null;
 
         if (optOut.HasFlag(DunningOptOut.Notifications))
             return action with { Disposition = DunningDisposition.Skipped, Reason = "The customer opted out of automated messages." };
