@@ -25,6 +25,13 @@ public sealed class DunningRunnerTests
         return isp;
     }
 
+    /// <summary>Customer 3 got the suspension notice on 20 February (so suspension is allowed from 9 March).</summary>
+    private static Task<bool> NoticeSentToCustomer3(IDunningLedger ledger) => ledger.TryRecordAsync(new DunningLedgerEntry
+    {
+        CustomerId = "3", StepKey = "suspension-notice", InvoiceId = "301", ScheduledDate = new DateOnly(2026, 2, 20),
+        Action = DunningActionKind.Notify, IsSuspensionNotice = true, ExecutedAt = BrazilTime.FromLocal(new DateTime(2026, 2, 20, 9, 0, 0)),
+    });
+
     [Fact]
     public async Task Runs_due_actions_and_reports_every_line()
     {
@@ -102,11 +109,7 @@ public sealed class DunningRunnerTests
     {
         var isp = ThreeCustomers(new DateTime(2026, 3, 27, 10, 0, 0)); // Friday
         var ledger = new InMemoryDunningLedger();
-        await ledger.TryRecordAsync(new DunningLedgerEntry
-        {
-            CustomerId = "3", StepKey = "suspension-notice", InvoiceId = "301", ScheduledDate = new DateOnly(2026, 2, 20),
-            Action = DunningActionKind.Notify, IsSuspensionNotice = true, ExecutedAt = BrazilTime.FromLocal(new DateTime(2026, 2, 20, 9, 0, 0)),
-        });
+        await NoticeSentToCustomer3(ledger);
         var sender = new RecordingNotificationSender();
 
         var report = await Runner(isp, sender, ledger, dryRun: true).RunAsync();
@@ -208,11 +211,7 @@ public sealed class DunningRunnerTests
     {
         var isp = ThreeCustomers(new DateTime(2026, 3, 27, 10, 0, 0));
         var ledger = new InMemoryDunningLedger();
-        await ledger.TryRecordAsync(new DunningLedgerEntry
-        {
-            CustomerId = "3", StepKey = "suspension-notice", InvoiceId = "301", ScheduledDate = new DateOnly(2026, 2, 20),
-            Action = DunningActionKind.Notify, IsSuspensionNotice = true, ExecutedAt = BrazilTime.FromLocal(new DateTime(2026, 2, 20, 9, 0, 0)),
-        });
+        await NoticeSentToCustomer3(ledger);
         var runner = Runner(isp, new RecordingNotificationSender(), ledger);
         isp.Router.IsDown = true;
 

@@ -19,6 +19,12 @@ public sealed class PaymentToUnblockTests
     private static PaymentToUnblock Workflow(Isp isp, PaymentToUnblockOptions? options = null) =>
         new(isp.Billing, [isp.Erp, isp.Router], options ?? new PaymentToUnblockOptions { TimeProvider = isp.Time });
 
+    /// <summary>ERP then router, both writing their calls to <paramref name="journal"/>.</summary>
+    private static PaymentToUnblock JournaledWorkflow(Isp isp, ConcurrentQueue<string> journal) =>
+        new(isp.Billing,
+            [new JournalingAccessController(isp.Erp, "erp", journal), new JournalingAccessController(isp.Router, "mikrotik", journal)],
+            new PaymentToUnblockOptions { TimeProvider = isp.Time });
+
     [Fact]
     public async Task Payment_delivered_twice_unblocks_once()
     {
@@ -60,9 +66,7 @@ public sealed class PaymentToUnblockTests
     {
         var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
         var journal = new ConcurrentQueue<string>();
-        var workflow = new PaymentToUnblock(isp.Billing,
-            [new JournalingAccessController(isp.Erp, "erp", journal), new JournalingAccessController(isp.Router, "mikrotik", journal)],
-            new PaymentToUnblockOptions { TimeProvider = isp.Time });
+        var workflow = JournaledWorkflow(isp, journal);
 
         var outcome = await workflow.ProcessAsync(isp.Pay(invoice.Id));
 
@@ -141,9 +145,7 @@ public sealed class PaymentToUnblockTests
     {
         var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
         var journal = new ConcurrentQueue<string>();
-        var workflow = new PaymentToUnblock(isp.Billing,
-            [new JournalingAccessController(isp.Erp, "erp", journal), new JournalingAccessController(isp.Router, "mikrotik", journal)],
-            new PaymentToUnblockOptions { TimeProvider = isp.Time });
+        var workflow = JournaledWorkflow(isp, journal);
         isp.Erp.FailNext(new ConnectorTransportException("fake", "access.unblock", "connection refused"));
 
         var outcome = await workflow.ProcessAsync(isp.Pay(invoice.Id));
