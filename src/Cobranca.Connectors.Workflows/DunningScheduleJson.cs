@@ -39,13 +39,18 @@ internal sealed class DunningScheduleDocument
                 violations.Add(new FieldViolation($"{at}.action", "Use \"notify\", \"throttle\" or \"block\".", s.Action));
                 continue;
             }
+            if (s.Day is not { } day)
+            {
+                violations.Add(new FieldViolation($"{at}.day", "Every step needs a day offset from the due date."));
+                continue;
+            }
             Bandwidth? limit = null;
             if (s.DownloadMbps is { } down && s.UploadMbps is { } up && down > 0 && up > 0) limit = Bandwidth.FromMegabits(down, up);
             else if (action == DunningActionKind.Throttle) violations.Add(new FieldViolation($"{at}.downloadMbps", "A throttle step needs positive downloadMbps and uploadMbps."));
             steps.Add(new DunningStep
             {
                 Key = s.Key ?? string.Empty,
-                Day = s.Day,
+                Day = day,
                 Action = action,
                 TemplateKey = s.Template,
                 Limit = limit,
@@ -106,7 +111,7 @@ internal sealed class DunningStepDocument
 {
     public string? Key { get; set; }
 
-    public int Day { get; set; }
+    public int? Day { get; set; }
 
     public string? Action { get; set; }
 

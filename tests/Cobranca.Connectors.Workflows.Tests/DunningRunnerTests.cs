@@ -292,6 +292,31 @@ public sealed class DunningRunnerTests
     }
 
     [Fact]
+    public async Task Courtesy_throttle_goes_through_the_controllers_with_the_schedule_limit()
+    {
+        var isp = new Isp(new DateTime(2026, 3, 9, 10, 0, 0)); // Monday; invoice due 2 Feb: D+35
+        isp.AddCustomer("1");
+        isp.AddInvoice("101", "1", new DateOnly(2026, 2, 2));
+        var ledger = new InMemoryDunningLedger();
+        await ledger.TryRecordAsync(new DunningLedgerEntry
+        {
+            CustomerId = "1", StepKey = "suspension-notice", InvoiceId = "101", ScheduledDate = new DateOnly(2026, 2, 12),
+            Action = DunningActionKind.Notify, IsSuspensionNotice = true, ExecutedAt = BrazilTime.FromLocal(new DateTime(2026, 2, 12, 9, 0, 0)),
+        });
+        var schedule = DunningSchedule.FromJson(DunningScheduleTests.ExampleJson.Replace("\"day\": 30", "\"day\": 60", StringComparison.Ordinal));
+        var runner = new DunningRunner(isp.Billing, schedule, new RecordingNotificationSender(), [isp.Erp],
+            new DunningRunnerOptions { TimeProvider = isp.Time, Ledger = ledger });
+
+        var report = await runner.RunAsync();
+
+        var throttle = report.Results.Single(r => r.Action.Step.Action == DunningActionKind.Throttle);
+        Assert.Equal(DunningResultStatus.Executed, throttle.Status);
+        var state = await isp.Erp.GetAccessStateAsync(Subscriber.ForContract("K1"));
+        Assert.Equal(AccessStatus.Throttled, state.Status);
+        Assert.Equal(Bandwidth.FromMegabits(2, 1), state.Limit);
+    }
+
+    [Fact]
     public void Schedule_that_blocks_needs_an_access_controller()
     {
         var isp = new Isp(new DateTime(2026, 3, 11, 10, 0, 0));

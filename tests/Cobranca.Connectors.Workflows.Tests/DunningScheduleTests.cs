@@ -130,6 +130,7 @@ public sealed class DunningScheduleTests
     [InlineData("""{ "steps": [ { "key": "n", "day": 10, "action": "notify", "template": "t", "suspensionNotice": true }, { "key": "b", "day": 12, "action": "block" } ] }""", "steps[1].day")]
     [InlineData("""{ "steps": [ { "key": "x", "day": 1, "action": "notify", "template": "t", "colour": "red" } ] }""", "$")]
     [InlineData("""{ "steps": [ """, "$")]
+    [InlineData("""{ "steps": [ { "key": "x", "action": "notify", "template": "t" } ] }""", "steps[0].day")]
     public void Bad_json_is_a_validation_error_naming_the_field(string json, string field)
     {
         var error = Assert.Throws<ConnectorValidationException>(() => DunningSchedule.FromJson(json));

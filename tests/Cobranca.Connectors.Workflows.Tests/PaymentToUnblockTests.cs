@@ -293,6 +293,43 @@ public sealed class PaymentToUnblockTests
     }
 
     [Fact]
+    public async Task Controller_without_unblock_capability_is_skipped_and_recorded()
+    {
+        var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
+        var readOnly = new Cobranca.Connectors.Testing.FakeAccessController(isp.Time, AccessCapabilities.ReadState);
+        var workflow = new PaymentToUnblock(isp.Billing, [isp.Erp, readOnly], new PaymentToUnblockOptions { TimeProvider = isp.Time });
+
+        var outcome = await workflow.ProcessAsync(isp.Pay(invoice.Id));
+
+        Assert.Equal(UnblockStatus.Restored, outcome.Status);
+        Assert.Contains(outcome.Steps, s => s.Kind == UnblockStepKind.Unblock && s.Detail.Contains("cannot unblock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missed_restore_deadline_is_logged_as_an_error_without_personal_data()
+    {
+        var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
+        var logger = new ListLogger();
+        var workflow = new PaymentToUnblock(isp.Billing, [isp.Erp], new PaymentToUnblockOptions { TimeProvider = isp.Time }, logger);
+        isp.Erp.IsDown = true;
+        await workflow.ProcessAsync(isp.Pay(invoice.Id));
+
+        isp.Time.Advance(TimeSpan.FromHours(25));
+        var late = Assert.Single(await workflow.RetryPendingAsync());
+
+        Assert.True(late.IsPastDeadline(isp.Time.GetUtcNow()));
+        Assert.Contains(logger.Entries, e => e.EventId == 104 && e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains(logger.Entries, e => e.EventId == 101 && e.Message.Contains("E2E-100", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("Cliente", StringComparison.Ordinal));
+
+        isp.Erp.IsDown = false;
+        var restored = Assert.Single(await workflow.RetryPendingAsync());
+        Assert.Equal(UnblockStatus.Restored, restored.Status);
+        Assert.True(restored.IsPastDeadline(isp.Time.GetUtcNow()));
+        Assert.Equal(TimeSpan.FromHours(25), restored.RestoreLatency);
+    }
+
+    [Fact]
     public void Restore_window_longer_than_the_legal_day_is_rejected()
     {
         var isp = new Isp(Now);

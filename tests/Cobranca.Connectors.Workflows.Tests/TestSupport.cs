@@ -153,3 +153,19 @@ internal sealed class ListProgress<T> : IProgress<T>
 
     public void Report(T value) => _items.Enqueue(value);
 }
+
+/// <summary>Captures log entries (event id, level, rendered message).</summary>
+internal sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+{
+    private readonly ConcurrentQueue<(int EventId, Microsoft.Extensions.Logging.LogLevel Level, string Message)> _entries = new();
+
+    public IReadOnlyList<(int EventId, Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries => _entries.ToArray();
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+        Exception? exception, Func<TState, Exception?, string> formatter) =>
+        _entries.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
+}
