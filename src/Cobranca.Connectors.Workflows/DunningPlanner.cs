@@ -77,7 +77,7 @@ public sealed class DunningPlanner
                 if (PlanNotification(debt.CustomerId, invoice, step, local, today, optOut, done) is { } action) plan.Add(action);
             }
         }
-        if (PlanAccessChange(debt, invoices, local, today, optOut, done, history ?? []) is { } access) plan.Add(access);
+        if (PlanAccessChange(debt, invoices, today, optOut, done, history ?? []) is { } access) plan.Add(access);
 
         return plan
             .OrderBy(a => a.Invoice.DueDate).ThenBy(a => a.Invoice.Id, StringComparer.Ordinal)
@@ -115,7 +115,7 @@ public sealed class DunningPlanner
         return action;
     }
 
-    private DunningPlannedAction? PlanAccessChange(DebtStatus debt, List<Invoice> invoices, DateTimeOffset local, DateOnly today,
+    private DunningPlannedAction? PlanAccessChange(DebtStatus debt, List<Invoice> invoices, DateOnly today,
         DunningOptOut optOut, Dictionary<string, DunningLedgerEntry> done, IReadOnlyList<DunningLedgerEntry> history)
     {
         var overdue = invoices.Where(i => i.DueDate < today).ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cobranca.Connectors.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
