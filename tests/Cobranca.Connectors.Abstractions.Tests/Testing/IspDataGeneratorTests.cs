@@ -34,6 +34,7 @@ public class IspDataGeneratorTests
         Assert.Equal(data.Contracts.Count, data.Connections.Count);
         Assert.Equal(data.Connections.Count, data.Connections.Select(c => c.Login).Distinct().Count());
         Assert.Equal(data.Connections.Count, data.Connections.Select(c => c.IpAddress).Distinct().Count());
+        Assert.Equal(data.Connections.Count, data.Connections.Select(c => c.MacAddress[9..]).Distinct().Count());
         Assert.Equal(data.Invoices.Count, data.Invoices.Select(i => i.Id).Distinct().Count());
     }
 
@@ -149,6 +150,17 @@ public class IspDataGeneratorTests
         Assert.Contains(data.Customers, c => c.Email is not null);
         Assert.All(data.Customers.Where(c => c.Email is not null), c => Assert.Matches(@"@example\.(com|net|org)$", c.Email!));
         Assert.Contains(data.Customers, c => data.Contracts.Count(x => x.CustomerId == c.Id) > 1);
+    }
+
+    [Fact]
+    public void A_large_isp_has_unique_identifiers_and_seeds_a_fake()
+    {
+        var data = Generate(customers: 5_000);
+        Assert.Equal(data.Connections.Count, data.Connections.Select(c => c.MacAddress[9..]).Distinct().Count());
+        Assert.Equal(data.Connections.Count, data.Connections.Select(c => c.Login).Distinct().Count());
+        Assert.Equal(data.Customers.Count, data.Customers.Select(c => c.Document!.Value.Value).Distinct().Count());
+        var billing = new FakeBillingSystem(data); // registers every contract by id, login, IP and MAC: throws on a clash
+        Assert.Equal(FakeBillingSystem.ProviderName, billing.Info.Name);
     }
 
     [Fact]
