@@ -85,6 +85,16 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <summary>How many trust unlocks a contract may ever get; null (default) means no limit besides the "pay first" rule.</summary>
     public int? MaxTrustUnlocksPerContract { get; set; }
 
+    /// <summary>
+    /// Simulated round trip added to every call (each page of <see cref="ListOpenInvoicesAsync"/> too), waited on the
+    /// system's <see cref="TimeProvider"/>: with a fake clock, advance it to let calls complete. Zero by default.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get => _faults.Latency;
+        set => _faults.Latency = value;
+    }
+
     /// <summary>Simulates an unreachable ERP: every call throws <see cref="ConnectorTransportException"/>.</summary>
     public bool IsDown
     {
@@ -200,11 +210,10 @@ public sealed class FakeBillingSystem : IBillingSystem
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "customer.find");
+        await _faults.EnterAsync(ProviderName, "customer.find", _time, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             IReadOnlyList<Customer> found = lookup.Kind switch
@@ -218,16 +227,15 @@ public sealed class FakeBillingSystem : IBillingSystem
                     .Select(id => _customers[id]).ToList(),
                 _ => throw new NotSupportedException($"Lookup by {lookup.Kind} is not supported."),
             };
-            return Task.FromResult(found);
+            return found;
         }
     }
 
     /// <inheritdoc />
-    public Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
+    public async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "debt.status");
+        await _faults.EnterAsync(ProviderName, "debt.status", _time, cancellationToken).ConfigureAwait(false);
         var today = SaoPauloCalendar.Today(_time);
         List<Invoice> invoices;
         List<Contract> contracts;
@@ -240,7 +248,7 @@ public sealed class FakeBillingSystem : IBillingSystem
         }
 
         var withAccess = contracts.Select(WithCurrentAccess).ToList();
-        return Task.FromResult(DebtStatus.FromInvoices(customerId, today, invoices, withAccess));
+        return DebtStatus.FromInvoices(customerId, today, invoices, withAccess);
     }
 
     /// <inheritdoc />
@@ -265,8 +273,7 @@ public sealed class FakeBillingSystem : IBillingSystem
 
         for (var offset = 0; offset < matching.Count || offset == 0; offset += query.PageSize)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _faults.ThrowIfFaulted(ProviderName, "invoice.list");
+            await _faults.EnterAsync(ProviderName, "invoice.list", _time, cancellationToken).ConfigureAwait(false);
             await Task.Yield();
             foreach (var invoice in matching.Skip(offset).Take(query.PageSize)) yield return invoice;
         }
@@ -274,11 +281,10 @@ public sealed class FakeBillingSystem : IBillingSystem
 
     /// <inheritdoc />
     /// <remarks>The fake issues Banco do Brasil-style boletos with real check digits; it has no Pix copia-e-cola or PDF.</remarks>
-    public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
+    public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "invoice.slip");
+        await _faults.EnterAsync(ProviderName, "invoice.slip", _time, cancellationToken).ConfigureAwait(false);
         Invoice invoice;
         lock (_gate)
         {
@@ -289,14 +295,14 @@ public sealed class FakeBillingSystem : IBillingSystem
             throw new ConnectorValidationException(ProviderName, "invoice.slip", $"Invoice {invoiceId} is {invoice.Status}: there is nothing to pay.");
 
         var hasCodes = BoletoCodes.TryBuild(invoice.Id, invoice.DueDate, invoice.OpenAmount, out var barcode, out var line);
-        return Task.FromResult(new PaymentSlip
+        return new PaymentSlip
         {
             InvoiceId = invoice.Id,
             Amount = invoice.OpenAmount,
             DueDate = invoice.DueDate,
             Barcode = hasCodes ? barcode : null,
             DigitableLine = hasCodes ? line : null,
-        });
+        };
     }
 
     /// <inheritdoc />
@@ -307,11 +313,10 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <see cref="MaxTrustUnlocksPerContract"/> it is <see cref="TrustUnlockOutcome.LimitReached"/>; otherwise it is
     /// <see cref="TrustUnlockOutcome.Granted"/> for <see cref="TrustUnlockDuration"/>, after which the previous state returns.
     /// </remarks>
-    public Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
+    public async Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "contract.trust-unlock");
+        await _faults.EnterAsync(ProviderName, "contract.trust-unlock", _time, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var contract = _contracts.GetValueOrDefault(contractId)
@@ -319,22 +324,22 @@ public sealed class FakeBillingSystem : IBillingSystem
             var subscriber = contract.ToSubscriber();
             var state = AccessController.Peek(subscriber);
             if (state.Status == AccessStatus.Inactive)
-                return Task.FromResult(TrustUnlockResult.NotEligible("The contract is inactive."));
-            if (state.Status.HasFullAccess) return Task.FromResult(TrustUnlockResult.AlreadyActive());
+                return TrustUnlockResult.NotEligible("The contract is inactive.");
+            if (state.Status.HasFullAccess) return TrustUnlockResult.AlreadyActive();
             if (_trustUnlockPending.Contains(contractId))
             {
-                return Task.FromResult(TrustUnlockResult.NotEligible(
-                    "Trust unlock was already used and the overdue invoices have not been paid since; it is available again once they are."));
+                return TrustUnlockResult.NotEligible(
+                    "Trust unlock was already used and the overdue invoices have not been paid since; it is available again once they are.");
             }
             var used = _trustUnlocks.GetValueOrDefault(contractId);
             if (MaxTrustUnlocksPerContract is { } max && used >= max)
-                return Task.FromResult(TrustUnlockResult.LimitReached($"The contract already used its {max} trust unlock(s)."));
+                return TrustUnlockResult.LimitReached($"The contract already used its {max} trust unlock(s).");
 
             var until = _time.GetUtcNow() + TrustUnlockDuration;
             AccessController.GrantTrustUnlock(subscriber, until);
             _trustUnlocks[contractId] = used + 1;
             _trustUnlockPending.Add(contractId);
-            return Task.FromResult(TrustUnlockResult.Granted(until));
+            return TrustUnlockResult.Granted(until);
         }
     }
 

@@ -231,4 +231,24 @@ public class FakeAccessControllerTests
         Assert.Equal(31, outcomes.Count(o => o.Outcome == AccessChangeOutcome.AlreadyInState));
         Assert.Single(access.Changes);
     }
+
+    [Fact]
+    public async Task Latency_is_waited_on_the_injected_clock_and_can_be_cancelled()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+        var access = new FakeAccessController(time) { Latency = TimeSpan.FromSeconds(2) };
+
+        var block = access.BlockAsync(Joao, BlockRequest.Overdue);
+        Assert.False(block.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(AccessChangeOutcome.Applied, (await block).Outcome);
+
+        using var cts = new CancellationTokenSource();
+        var unblock = access.UnblockAsync(Joao, cts.Token);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => unblock);
+        access.Latency = TimeSpan.Zero;
+        Assert.Equal(AccessStatus.Blocked, (await access.GetAccessStateAsync(Joao)).Status);
+    }
 }
+

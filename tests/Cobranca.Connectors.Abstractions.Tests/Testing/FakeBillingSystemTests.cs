@@ -298,4 +298,25 @@ public class FakeBillingSystemTests
         var debt = await billing.GetDebtStatusAsync(contract.CustomerId);
         Assert.Equal(AccessStatus.Blocked, debt.Contracts.Single(c => c.Id == contract.Id).Access.Status);
     }
+
+    [Fact]
+    public async Task Concurrent_trust_unlock_requests_grant_exactly_once()
+    {
+        var (billing, _) = Small();
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => billing.RequestTrustUnlockAsync("10"))));
+        Assert.Single(results, r => r.Outcome == TrustUnlockOutcome.Granted);
+        Assert.All(results.Where(r => r.Outcome != TrustUnlockOutcome.Granted), r => Assert.Equal(TrustUnlockOutcome.AlreadyActive, r.Outcome));
+    }
+
+    [Fact]
+    public async Task Latency_applies_to_billing_calls_on_the_injected_clock()
+    {
+        var (billing, time) = Small();
+        billing.Latency = TimeSpan.FromMilliseconds(500);
+        var debt = billing.GetDebtStatusAsync("1");
+        Assert.False(debt.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(3, (await debt).Overdue.Count);
+    }
 }
+
