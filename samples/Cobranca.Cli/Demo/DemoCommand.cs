@@ -14,7 +14,7 @@ public static class DemoCommand
     public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend()];
 
     /// <summary>The steps, in order. Later steps (second copy, Pix payment, unblock on payment) are appended here.</summary>
-    public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep()];
+    public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep()];
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -32,7 +32,7 @@ public static class DemoCommand
         };
         backend.AcceptOnlyFromAmong([.. Backends.Select(b => b.Name)]);
 
-        var command = new Command("demo", "Run the end-to-end demo on a generated ISP: find a customer, show the debt, block and unblock")
+        var command = new Command("demo", "Run the end-to-end demo on a generated ISP: find a customer, show the debt, block and unblock, second copy")
         {
             seed, customers, backend,
         };

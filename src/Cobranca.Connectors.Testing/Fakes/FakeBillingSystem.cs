@@ -25,7 +25,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     private const BillingCapabilities Capabilities =
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById |
         BillingCapabilities.FindByLogin | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices |
-        BillingCapabilities.BoletoLine | BillingCapabilities.TrustUnlock;
+        BillingCapabilities.BoletoLine | BillingCapabilities.PixCopyPaste | BillingCapabilities.TrustUnlock;
 
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, Customer> _customers = new(StringComparer.Ordinal);
@@ -78,6 +78,15 @@ public sealed class FakeBillingSystem : IBillingSystem
 
     /// <summary>The access side of this ERP: contract states (block, unblock, throttle, trust unlock).</summary>
     public FakeAccessController AccessController { get; }
+
+    /// <summary>The ISP's Pix key the payment slips' copia-e-cola pays into (a random EVP key by default).</summary>
+    public string PixKey { get; set; } = "7d9f0335-8dcc-4054-9bf9-0dbd61d36906";
+
+    /// <summary>The merchant name in the copia-e-cola (up to 25 ASCII characters are used).</summary>
+    public string MerchantName { get; set; } = "PROVEDOR EXEMPLO LTDA";
+
+    /// <summary>The merchant city in the copia-e-cola (up to 15 ASCII characters are used).</summary>
+    public string MerchantCity { get; set; } = "ARACAJU";
 
     /// <summary>How long a trust unlock lasts. Default 3 days.</summary>
     public TimeSpan TrustUnlockDuration { get; set; } = TimeSpan.FromDays(3);
@@ -280,7 +289,10 @@ public sealed class FakeBillingSystem : IBillingSystem
     }
 
     /// <inheritdoc />
-    /// <remarks>The fake issues Banco do Brasil-style boletos with real check digits; it has no Pix copia-e-cola or PDF.</remarks>
+    /// <remarks>
+    /// The fake issues Banco do Brasil-style boletos with real check digits and a static Pix copia-e-cola (valid CRC)
+    /// for the open amount, with a txid derived from the invoice id (<c>COBRANCA</c> + id, 26 to 35 characters); no PDF.
+    /// </remarks>
     public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
@@ -302,6 +314,7 @@ public sealed class FakeBillingSystem : IBillingSystem
             DueDate = invoice.DueDate,
             Barcode = hasCodes ? barcode : null,
             DigitableLine = hasCodes ? line : null,
+            PixCopyPaste = PixCodes.Build(PixKey, invoice.OpenAmount, MerchantName, MerchantCity, TxidFor(invoice.Id)),
         };
     }
 
@@ -341,6 +354,14 @@ public sealed class FakeBillingSystem : IBillingSystem
             _trustUnlockPending.Add(contractId);
             return TrustUnlockResult.Granted(until);
         }
+    }
+
+    /// <summary>A deterministic txid for an invoice: letters and digits only, 26 to 35 characters.</summary>
+    private static string TxidFor(string invoiceId)
+    {
+        var id = new string(invoiceId.Where(char.IsAsciiLetterOrDigit).ToArray());
+        var txid = "COBRANCA" + id.PadLeft(18, '0');
+        return txid.Length <= 35 ? txid : txid[..35];
     }
 
     private Contract WithCurrentAccess(Contract contract) => new()

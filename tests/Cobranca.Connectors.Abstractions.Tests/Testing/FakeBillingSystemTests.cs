@@ -207,6 +207,10 @@ public class FakeBillingSystemTests
         Assert.Equal(47, slip.DigitableLine!.Length);
         Assert.Equal("0000004990", slip.Barcode[9..19]);
         Assert.Equal(BoletoCodes.LineFromBarcode(slip.Barcode), slip.DigitableLine);
+        Assert.StartsWith("000201", slip.PixCopyPaste, StringComparison.Ordinal);
+        Assert.Contains("540549.90", slip.PixCopyPaste, StringComparison.Ordinal);
+        Assert.Contains("COBRANCA000000000000000101", slip.PixCopyPaste, StringComparison.Ordinal);
+        Assert.Equal(slip.PixCopyPaste![^4..], PixCodes.Crc16(slip.PixCopyPaste[..^4]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
 
         await Assert.ThrowsAsync<ConnectorValidationException>(() => billing.GetPaymentSlipAsync("105"));
         await Assert.ThrowsAsync<ConnectorNotFoundException>(() => billing.GetPaymentSlipAsync("999"));
