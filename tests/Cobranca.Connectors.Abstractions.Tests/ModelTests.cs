@@ -20,6 +20,9 @@ public class ModelTests
         Assert.Equal("login joao", CustomerLookup.ByLogin("joao").ToString());
         Assert.Throws<ArgumentException>(() => CustomerLookup.ById(" "));
         Assert.Throws<ArgumentException>(() => CustomerLookup.ByLogin(""));
+        // An empty criterion would make some ERPs match every customer.
+        Assert.Throws<ArgumentException>(() => CustomerLookup.ByDocument(default(Document)));
+        Assert.Throws<ArgumentException>(() => CustomerLookup.ByPhone(default));
     }
 
     [Fact]
