@@ -36,13 +36,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
     public bool IsMobile => Number.Length == 9;
 
     /// <summary>E.164 form, <c>+5579998765432</c>.</summary>
-    public string E164 => $"+55{Ddd}{Number}";
+    public string E164 => _number is null ? string.Empty : $"+55{Ddd}{Number}";
 
     /// <summary>The last eight digits, formatted <c>8765-4321</c>: what matches both 8- and 9-digit stored forms of a mobile.</summary>
-    public string LastEightMasked => $"{Number[^8..^4]}-{Number[^4..]}";
+    public string LastEightMasked => _number is null ? string.Empty : $"{Number[^8..^4]}-{Number[^4..]}";
 
     /// <summary>National masked form, <c>(79) 99876-5432</c> or <c>(79) 3211-4567</c>.</summary>
-    public string Formatted => IsMobile ? $"({Ddd}) {Number[..5]}-{Number[5..]}" : $"({Ddd}) {Number[..4]}-{Number[4..]}";
+    public string Formatted => _number is null ? string.Empty : IsMobile ? $"({Ddd}) {Number[..5]}-{Number[5..]}" : $"({Ddd}) {Number[..4]}-{Number[4..]}";
 
     /// <summary>Parses a Brazilian phone number.</summary>
     /// <param name="text">The text.</param>

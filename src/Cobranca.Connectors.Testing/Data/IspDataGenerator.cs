@@ -152,7 +152,9 @@ public static class IspDataGenerator
             var dueDay = _rng.Next(1, 29);
             var login = UniqueLogin(isCompany ? Slug(surname) + ".empresa" : $"{Slug(first)}.{Slug(surname)}", contractId);
             var ip = new IPAddress([100, (byte)(64 + index / 65024), (byte)(index / 254 % 256), (byte)(index % 254 + 1)]);
-            var mac = $"{Pick(MacPrefixes)}:{_rng.Next(256):X2}:{_rng.Next(256):X2}:{_rng.Next(256):X2}";
+            // The low 24 bits are a bijection of the contract index (odd multiplier mod 2^24), so MACs never repeat.
+            var nic = (int)((uint)(index * 0x9E3779) & 0xFFFFFF);
+            var mac = $"{Pick(MacPrefixes)}:{nic >> 16:X2}:{(nic >> 8) & 0xFF:X2}:{nic & 0xFF:X2}";
             var password = new string(Enumerable.Range(0, 10).Select(_ => Alphanumeric[_rng.Next(Alphanumeric.Length)]).ToArray()).ToLowerInvariant();
             _connections.Add(new IspConnection(contractId, login, password, ip, mac, plan.Id));
 

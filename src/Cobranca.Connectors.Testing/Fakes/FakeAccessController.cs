@@ -56,6 +56,16 @@ public sealed class FakeAccessController : IAccessController
         set => _faults.IsDown = value;
     }
 
+    /// <summary>
+    /// Simulated round trip added to every operation (each item of <see cref="ApplyAsync"/> too), waited on the
+    /// controller's <see cref="TimeProvider"/>: with a fake clock, advance it to let calls complete. Zero by default.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get => _faults.Latency;
+        set => _faults.Latency = value;
+    }
+
     /// <summary>The commands that changed something, in the order they were applied (no-ops are not listed).</summary>
     public IReadOnlyList<AccessCommand> Changes
     {
@@ -111,15 +121,14 @@ public sealed class FakeAccessController : IAccessController
     }
 
     /// <inheritdoc />
-    public Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    public async Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        cancellationToken.ThrowIfCancellationRequested();
-        Prepare(AccessCapabilities.ReadState, "access.read", subscriber);
+        await EnterAsync(AccessCapabilities.ReadState, "access.read", subscriber, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var entry = Find(subscriber, "access.read");
-            return Task.FromResult(entry is null ? AccessState.Active : Current(entry));
+            return entry is null ? AccessState.Active : Current(entry);
         }
     }
 
@@ -128,34 +137,32 @@ public sealed class FakeAccessController : IAccessController
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Execute(AccessCommand.ToBlock(subscriber, request)));
+        return ExecuteAsync(AccessCommand.ToBlock(subscriber, request), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Execute(AccessCommand.ToUnblock(subscriber)));
+        return ExecuteAsync(AccessCommand.ToUnblock(subscriber), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Execute(AccessCommand.ToThrottle(subscriber, limit)));
+        return ExecuteAsync(AccessCommand.ToThrottle(subscriber, limit), cancellationToken);
     }
 
     /// <inheritdoc />
     /// <remarks>
     /// Items run in order. A failing item is reported as <see cref="BatchItemOutcome.Failed"/> with its (redacted)
     /// reason and the batch goes on. When <paramref name="cancellationToken"/> fires mid-batch, the remaining items are
-    /// reported as <see cref="BatchItemOutcome.NotAttempted"/>. When the fake is down, the whole call throws
+    /// reported as <see cref="BatchItemOutcome.NotAttempted"/> (the interface's contract); cancelled before the first
+    /// item, the call throws <see cref="OperationCanceledException"/>. When the fake is down, the whole call throws
     /// <see cref="ConnectorTransportException"/> before anything is applied.
     /// </remarks>
-    public Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
+    public async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commands);
@@ -177,9 +184,15 @@ public sealed class FakeAccessController : IAccessController
 
             try
             {
-                var change = Execute(command);
+                var change = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
                 results[i] = new BatchItemResult(i, command,
                     change.Outcome == AccessChangeOutcome.Applied ? BatchItemOutcome.Applied : BatchItemOutcome.AlreadyInState);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled while waiting the simulated latency: nothing was applied for this item.
+                results[i] = new BatchItemResult(i, command, BatchItemOutcome.NotAttempted);
+                continue;
             }
             catch (Exception ex) when (ex is ConnectorException or NotSupportedException or ArgumentException)
             {
@@ -190,7 +203,7 @@ public sealed class FakeAccessController : IAccessController
             progress?.Report(new BatchProgress(i + 1, commands.Count, failed));
         }
 
-        return Task.FromResult(new BatchResult(results));
+        return new BatchResult(results);
     }
 
     /// <summary>Releases a blocked subscriber on trust until <paramref name="until"/>, after which the current state comes back.</summary>
@@ -217,7 +230,7 @@ public sealed class FakeAccessController : IAccessController
         }
     }
 
-    private AccessChange Execute(AccessCommand command)
+    private async Task<AccessChange> ExecuteAsync(AccessCommand command, CancellationToken cancellationToken)
     {
         var (capability, operation) = command.Kind switch
         {
@@ -226,7 +239,7 @@ public sealed class FakeAccessController : IAccessController
             AccessCommandKind.Throttle => (AccessCapabilities.Throttle, "access.throttle"),
             _ => throw new ArgumentException("Unknown command kind.", nameof(command)),
         };
-        Prepare(capability, operation, command.Subscriber);
+        await EnterAsync(capability, operation, command.Subscriber, cancellationToken).ConfigureAwait(false);
 
         lock (_gate)
         {
@@ -268,12 +281,13 @@ public sealed class FakeAccessController : IAccessController
         }
     }
 
-    private void Prepare(AccessCapabilities capability, string operation, Subscriber subscriber)
+    private async ValueTask EnterAsync(AccessCapabilities capability, string operation, Subscriber subscriber, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!Info.Supports(capability)) throw new NotSupportedException($"This fake was created without {capability} support.");
         if (KeysOf(subscriber).Count == 0)
             throw new ArgumentException("The subscriber has no contract id, login, IP address or MAC address.", nameof(subscriber));
-        _faults.ThrowIfFaulted(ProviderName, operation);
+        await _faults.EnterAsync(ProviderName, operation, _time, cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _rule)?.Invoke(subscriber) is { } error) throw error;
     }
 

@@ -25,7 +25,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     private const BillingCapabilities Capabilities =
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById |
         BillingCapabilities.FindByLogin | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices |
-        BillingCapabilities.BoletoLine | BillingCapabilities.TrustUnlock;
+        BillingCapabilities.BoletoLine | BillingCapabilities.PixCopyPaste | BillingCapabilities.TrustUnlock;
 
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, Customer> _customers = new(StringComparer.Ordinal);
@@ -79,11 +79,30 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <summary>The access side of this ERP: contract states (block, unblock, throttle, trust unlock).</summary>
     public FakeAccessController AccessController { get; }
 
+    /// <summary>The ISP's Pix key the payment slips' copia-e-cola pays into (a random EVP key by default).</summary>
+    public string PixKey { get; set; } = "7d9f0335-8dcc-4054-9bf9-0dbd61d36906";
+
+    /// <summary>The merchant name in the copia-e-cola (up to 25 ASCII characters are used).</summary>
+    public string MerchantName { get; set; } = "PROVEDOR EXEMPLO LTDA";
+
+    /// <summary>The merchant city in the copia-e-cola (up to 15 ASCII characters are used).</summary>
+    public string MerchantCity { get; set; } = "ARACAJU";
+
     /// <summary>How long a trust unlock lasts. Default 3 days.</summary>
     public TimeSpan TrustUnlockDuration { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>How many trust unlocks a contract may ever get; null (default) means no limit besides the "pay first" rule.</summary>
     public int? MaxTrustUnlocksPerContract { get; set; }
+
+    /// <summary>
+    /// Simulated round trip added to every call (each page of <see cref="ListOpenInvoicesAsync"/> too), waited on the
+    /// system's <see cref="TimeProvider"/>: with a fake clock, advance it to let calls complete. Zero by default.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get => _faults.Latency;
+        set => _faults.Latency = value;
+    }
 
     /// <summary>Simulates an unreachable ERP: every call throws <see cref="ConnectorTransportException"/>.</summary>
     public bool IsDown
@@ -200,11 +219,10 @@ public sealed class FakeBillingSystem : IBillingSystem
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "customer.find");
+        await _faults.EnterAsync(ProviderName, "customer.find", _time, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             IReadOnlyList<Customer> found = lookup.Kind switch
@@ -218,16 +236,15 @@ public sealed class FakeBillingSystem : IBillingSystem
                     .Select(id => _customers[id]).ToList(),
                 _ => throw new NotSupportedException($"Lookup by {lookup.Kind} is not supported."),
             };
-            return Task.FromResult(found);
+            return found;
         }
     }
 
     /// <inheritdoc />
-    public Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
+    public async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "debt.status");
+        await _faults.EnterAsync(ProviderName, "debt.status", _time, cancellationToken).ConfigureAwait(false);
         var today = SaoPauloCalendar.Today(_time);
         List<Invoice> invoices;
         List<Contract> contracts;
@@ -240,7 +257,7 @@ public sealed class FakeBillingSystem : IBillingSystem
         }
 
         var withAccess = contracts.Select(WithCurrentAccess).ToList();
-        return Task.FromResult(DebtStatus.FromInvoices(customerId, today, invoices, withAccess));
+        return DebtStatus.FromInvoices(customerId, today, invoices, withAccess);
     }
 
     /// <inheritdoc />
@@ -265,20 +282,21 @@ public sealed class FakeBillingSystem : IBillingSystem
 
         for (var offset = 0; offset < matching.Count || offset == 0; offset += query.PageSize)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _faults.ThrowIfFaulted(ProviderName, "invoice.list");
+            await _faults.EnterAsync(ProviderName, "invoice.list", _time, cancellationToken).ConfigureAwait(false);
             await Task.Yield();
             foreach (var invoice in matching.Skip(offset).Take(query.PageSize)) yield return invoice;
         }
     }
 
     /// <inheritdoc />
-    /// <remarks>The fake issues Banco do Brasil-style boletos with real check digits; it has no Pix copia-e-cola or PDF.</remarks>
-    public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The fake issues Banco do Brasil-style boletos with real check digits and a static Pix copia-e-cola (valid CRC)
+    /// for the open amount, with a txid derived from the invoice id (<c>COBRANCA</c> + id, 26 to 35 characters); no PDF.
+    /// </remarks>
+    public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "invoice.slip");
+        await _faults.EnterAsync(ProviderName, "invoice.slip", _time, cancellationToken).ConfigureAwait(false);
         Invoice invoice;
         lock (_gate)
         {
@@ -289,14 +307,15 @@ public sealed class FakeBillingSystem : IBillingSystem
             throw new ConnectorValidationException(ProviderName, "invoice.slip", $"Invoice {invoiceId} is {invoice.Status}: there is nothing to pay.");
 
         var hasCodes = BoletoCodes.TryBuild(invoice.Id, invoice.DueDate, invoice.OpenAmount, out var barcode, out var line);
-        return Task.FromResult(new PaymentSlip
+        return new PaymentSlip
         {
             InvoiceId = invoice.Id,
             Amount = invoice.OpenAmount,
             DueDate = invoice.DueDate,
             Barcode = hasCodes ? barcode : null,
             DigitableLine = hasCodes ? line : null,
-        });
+            PixCopyPaste = PixCodes.Build(PixKey, invoice.OpenAmount, MerchantName, MerchantCity, TxidFor(invoice.Id)),
+        };
     }
 
     /// <inheritdoc />
@@ -307,11 +326,10 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <see cref="MaxTrustUnlocksPerContract"/> it is <see cref="TrustUnlockOutcome.LimitReached"/>; otherwise it is
     /// <see cref="TrustUnlockOutcome.Granted"/> for <see cref="TrustUnlockDuration"/>, after which the previous state returns.
     /// </remarks>
-    public Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
+    public async Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
-        cancellationToken.ThrowIfCancellationRequested();
-        _faults.ThrowIfFaulted(ProviderName, "contract.trust-unlock");
+        await _faults.EnterAsync(ProviderName, "contract.trust-unlock", _time, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var contract = _contracts.GetValueOrDefault(contractId)
@@ -319,23 +337,31 @@ public sealed class FakeBillingSystem : IBillingSystem
             var subscriber = contract.ToSubscriber();
             var state = AccessController.Peek(subscriber);
             if (state.Status == AccessStatus.Inactive)
-                return Task.FromResult(TrustUnlockResult.NotEligible("The contract is inactive."));
-            if (state.Status.HasFullAccess) return Task.FromResult(TrustUnlockResult.AlreadyActive());
+                return TrustUnlockResult.NotEligible("The contract is inactive.");
+            if (state.Status.HasFullAccess) return TrustUnlockResult.AlreadyActive();
             if (_trustUnlockPending.Contains(contractId))
             {
-                return Task.FromResult(TrustUnlockResult.NotEligible(
-                    "Trust unlock was already used and the overdue invoices have not been paid since; it is available again once they are."));
+                return TrustUnlockResult.NotEligible(
+                    "Trust unlock was already used and the overdue invoices have not been paid since; it is available again once they are.");
             }
             var used = _trustUnlocks.GetValueOrDefault(contractId);
             if (MaxTrustUnlocksPerContract is { } max && used >= max)
-                return Task.FromResult(TrustUnlockResult.LimitReached($"The contract already used its {max} trust unlock(s)."));
+                return TrustUnlockResult.LimitReached($"The contract already used its {max} trust unlock(s).");
 
             var until = _time.GetUtcNow() + TrustUnlockDuration;
             AccessController.GrantTrustUnlock(subscriber, until);
             _trustUnlocks[contractId] = used + 1;
             _trustUnlockPending.Add(contractId);
-            return Task.FromResult(TrustUnlockResult.Granted(until));
+            return TrustUnlockResult.Granted(until);
         }
+    }
+
+    /// <summary>A deterministic txid for an invoice: letters and digits only, 26 to 35 characters.</summary>
+    private static string TxidFor(string invoiceId)
+    {
+        var id = new string(invoiceId.Where(char.IsAsciiLetterOrDigit).ToArray());
+        var txid = "COBRANCA" + id.PadLeft(18, '0');
+        return txid.Length <= 35 ? txid : txid[..35];
     }
 
     private Contract WithCurrentAccess(Contract contract) => new()

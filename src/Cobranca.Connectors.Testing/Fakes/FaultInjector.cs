@@ -15,6 +15,18 @@ internal sealed class FaultInjector
         set => _down = value;
     }
 
+    /// <summary>Simulated round trip added to every call (waited on the fake's <see cref="TimeProvider"/>).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Starts one simulated call: honours cancellation, waits the latency, then throws the simulated fault, if any.</summary>
+    public async ValueTask EnterAsync(string provider, string operation, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var latency = Latency;
+        if (latency > TimeSpan.Zero) await Task.Delay(latency, timeProvider, cancellationToken).ConfigureAwait(false);
+        ThrowIfFaulted(provider, operation);
+    }
+
     public void FailNext(Exception exception, int times)
     {
         ArgumentNullException.ThrowIfNull(exception);
