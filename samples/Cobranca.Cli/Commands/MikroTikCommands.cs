@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.MikroTik;
 using Cobranca.Connectors.Testing.RouterOs;
@@ -8,7 +7,10 @@ using Spectre.Console;
 
 namespace Cobranca.Cli.Commands;
 
-/// <summary><c>cobranca mikrotik state|block|unblock|throttle</c>: talk to one router over the RouterOS API.</summary>
+/// <summary>
+/// <c>cobranca mikrotik state|block|unblock|throttle</c>: talk to one router over the RouterOS API. Exit codes follow
+/// <see cref="ExitCodes"/> (router errors, refused logins and unsupported operations exit with ProviderError).
+/// </summary>
 public static class MikroTikCommands
 {
     /// <summary>Environment variable holding the API password (never passed as an argument).</summary>
@@ -31,7 +33,6 @@ public static class MikroTikCommands
     private static readonly Option<string?> Ip = new("--ip") { Description = "Subscriber IPv4 address", Recursive = true };
     private static readonly Option<string?> Login = new("--login") { Description = "Subscriber PPPoE login", Recursive = true };
     private static readonly Option<string?> ContractId = new("--contract") { Description = "Contract id (goes into the ASCII comment)", Recursive = true };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table", Recursive = true };
     private static readonly Option<double> Down = new("--down") { Description = "Download limit in Mbit/s", Required = true };
     private static readonly Option<double> Up = new("--up") { Description = "Upload limit in Mbit/s", Required = true };
 
@@ -39,19 +40,19 @@ public static class MikroTikCommands
     public static Command Create()
     {
         var mikrotik = new Command("mikrotik", $"MikroTik access control over the RouterOS API (password from {PasswordVariable})");
-        foreach (var o in new Option[] { Host, Port, User, Tls, Pin, Strategy, List, BlockProfile, ThrottleProfile, Ip, Login, ContractId, Json })
+        foreach (var o in new Option[] { Host, Port, User, Tls, Pin, Strategy, List, BlockProfile, ThrottleProfile, Ip, Login, ContractId })
             mikrotik.Options.Add(o);
 
         var state = new Command("state", "Read the subscriber's access state");
-        state.SetAction((parse, ct) => RunAsync(parse, async (c, s) => await c.GetAccessStateAsync(s, ct)));
+        state.SetCliAction((parse, ct) => RunAsync(parse, async (c, s) => await c.GetAccessStateAsync(s, ct)));
         var block = new Command("block", "Block the subscriber (idempotent)");
-        block.SetAction((parse, ct) => RunAsync(parse, async (c, s) => await c.BlockAsync(s, BlockRequest.Overdue, ct)));
+        block.SetCliAction((parse, ct) => RunAsync(parse, async (c, s) => await c.BlockAsync(s, BlockRequest.Overdue, ct)));
         var unblock = new Command("unblock", "Unblock the subscriber (idempotent)");
-        unblock.SetAction((parse, ct) => RunAsync(parse, async (c, s) => await c.UnblockAsync(s, ct)));
+        unblock.SetCliAction((parse, ct) => RunAsync(parse, async (c, s) => await c.UnblockAsync(s, ct)));
         var throttle = new Command("throttle", "Throttle the subscriber (idempotent)");
         throttle.Options.Add(Down);
         throttle.Options.Add(Up);
-        throttle.SetAction((parse, ct) => RunAsync(parse, async (c, s) =>
+        throttle.SetCliAction((parse, ct) => RunAsync(parse, async (c, s) =>
             await c.ThrottleAsync(s, Bandwidth.FromMegabits(parse.GetValue(Down), parse.GetValue(Up)), ct)));
 
         mikrotik.Subcommands.Add(state);
@@ -82,28 +83,10 @@ public static class MikroTikCommands
             BlockProfile = parse.GetValue(BlockProfile),
             ThrottleProfile = parse.GetValue(ThrottleProfile),
         };
-        try
-        {
-            await using var controller = new MikroTikAccessController(options);
-            var result = await action(controller, subscriber);
-            Print(result, parse.GetValue(Json));
-            return 0;
-        }
-        catch (NotSupportedException ex)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Not supported:[/] {ex.Message}");
-            return 3;
-        }
-        catch (ConnectorAuthenticationException ex)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]Login refused:[/] {ex.Message} (is {PasswordVariable} set?)");
-            return 2;
-        }
-        catch (ConnectorException ex)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{ex.GetType().Name}:[/] {ex.Message}");
-            return 1;
-        }
+        await using var controller = new MikroTikAccessController(options);
+        var result = await action(controller, subscriber);
+        Print(result, parse.GetValue(CliOptions.Json));
+        return ExitCodes.Ok;
     }
 
     private static void Print(object result, bool json)
@@ -116,10 +99,10 @@ public static class MikroTikCommands
         };
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?>
+            CliRunner.WriteJson(new Dictionary<string, string?>
             {
                 ["outcome"] = outcome, ["status"] = state.Status.Value, ["raw"] = state.RawCode, ["limit"] = state.Limit?.ToString(), ["detail"] = state.Detail,
-            }));
+            });
             return;
         }
         var table = new Table().AddColumns("Outcome", "Status", "Raw", "Limit", "Detail");
