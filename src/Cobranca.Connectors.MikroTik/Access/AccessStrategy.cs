@@ -102,4 +102,25 @@ internal abstract class AccessStrategy
         BatchStep.ForIds(sessions, Options.BatchIdsPerCommand, ids => new RouterOsCommand("/ppp/active/remove").With(".id", ids));
 
     protected static string Operation(AccessCommand command) => command.Kind.ToString();
+
+    /// <summary>Pairs each keyed item with its PPP secret; an item whose secret does not exist fails with not-found.</summary>
+    protected static IEnumerable<(string Login, PlannedItem Item, IReadOnlyDictionary<string, string> Secret)> WithSecrets(
+        Dictionary<string, PlannedItem> byKey, Dictionary<string, List<IReadOnlyDictionary<string, string>>> secrets)
+    {
+        foreach (var (login, item) in byKey)
+        {
+            if (secrets.TryGetValue(login, out var rows)) yield return (login, item, rows[0]);
+            else item.Decide(BatchItemOutcome.Failed, NotFound(Operation(item.Command), "PPP secret with that login"));
+        }
+    }
+
+    /// <summary>Reads the subscriber's PPP secret for <c>GetAccessState</c>.</summary>
+    protected static async Task<IReadOnlyDictionary<string, string>> ReadSecretAsync(RouterOsConnection connection, Subscriber subscriber,
+        string[] proplist, CancellationToken cancellationToken)
+    {
+        var login = subscriber.Login ?? throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "GetAccessState",
+            $"The PPP strategies need the PPP login; {subscriber} has none.");
+        var rows = await ReadAsync(connection, "/ppp/secret", proplist, [], "name", [login], cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0 ? rows[0] : throw NotFound("GetAccessState", "PPP secret with that login");
+    }
 }

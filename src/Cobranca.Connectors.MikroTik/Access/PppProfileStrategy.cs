@@ -34,14 +34,8 @@ internal sealed class PppProfileStrategy : AccessStrategy
 
         var sets = new List<BatchStep>();
         var kicks = new List<(PlannedItem, string)>();
-        foreach (var (login, item) in byKey)
+        foreach (var (login, item, secret) in WithSecrets(byKey, secrets))
         {
-            if (!secrets.TryGetValue(login, out var rows))
-            {
-                item.Decide(BatchItemOutcome.Failed, NotFound(Operation(item.Command), "PPP secret with that login"));
-                continue;
-            }
-            var secret = rows[0];
             var set = PlanOne(item, secret);
             if (set is null) continue;
             sets.Add(BatchStep.Single(item, set));
@@ -99,11 +93,8 @@ internal sealed class PppProfileStrategy : AccessStrategy
 
     public override async Task<AccessState> ReadStateAsync(RouterOsConnection connection, Subscriber subscriber, CancellationToken cancellationToken)
     {
-        var login = subscriber.Login ?? throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "GetAccessState",
-            $"The PPP strategy needs the PPP login; {subscriber} has none.");
-        var rows = await ReadAsync(connection, Menu, [".id", "name", "profile"], [], "name", [login], cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0) throw NotFound("GetAccessState", "PPP secret with that login");
-        var profile = rows[0].GetValueOrDefault("profile") ?? "default";
+        var secret = await ReadSecretAsync(connection, subscriber, [".id", "name", "profile"], cancellationToken).ConfigureAwait(false);
+        var profile = secret.GetValueOrDefault("profile") ?? "default";
         if (profile == Options.BlockProfile) return new AccessState(AccessStatus.Blocked, profile);
         if (profile == Options.ThrottleProfile) return new AccessState(AccessStatus.Throttled, profile);
         return new AccessState(AccessStatus.Active, profile);

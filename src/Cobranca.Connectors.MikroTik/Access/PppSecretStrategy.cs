@@ -28,15 +28,9 @@ internal sealed class PppSecretStrategy : AccessStrategy
         var disable = new List<(PlannedItem, string)>();
         var enable = new List<(PlannedItem, string)>();
         var kicks = new List<(PlannedItem, string)>();
-        foreach (var (login, item) in byKey)
+        foreach (var (login, item, secret) in WithSecrets(byKey, secrets))
         {
-            if (!secrets.TryGetValue(login, out var rows))
-            {
-                item.Decide(BatchItemOutcome.Failed, NotFound(Operation(item.Command), "PPP secret with that login"));
-                continue;
-            }
-            var secret = rows[0];
-            var disabled = secret.TryGetValue("disabled", out var d) && d is "true" or "yes";
+            var disabled = IsDisabled(secret);
             if (item.Command.Kind == AccessCommandKind.Block)
             {
                 if (!disabled) disable.Add((item, secret[".id"]));
@@ -60,13 +54,12 @@ internal sealed class PppSecretStrategy : AccessStrategy
 
     public override async Task<AccessState> ReadStateAsync(RouterOsConnection connection, Subscriber subscriber, CancellationToken cancellationToken)
     {
-        var login = subscriber.Login ?? throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "GetAccessState",
-            $"The PPP strategy needs the PPP login; {subscriber} has none.");
-        var rows = await ReadAsync(connection, Menu, [".id", "name", "disabled", "profile"], [], "name", [login], cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0) throw NotFound("GetAccessState", "PPP secret with that login");
-        var disabled = rows[0].TryGetValue("disabled", out var d) && d is "true" or "yes";
-        return disabled ? new AccessState(AccessStatus.Blocked, "disabled") : new AccessState(AccessStatus.Active, rows[0].GetValueOrDefault("profile"));
+        var secret = await ReadSecretAsync(connection, subscriber, [".id", "name", "disabled", "profile"], cancellationToken).ConfigureAwait(false);
+        return IsDisabled(secret) ? new AccessState(AccessStatus.Blocked, "disabled") : new AccessState(AccessStatus.Active, secret.GetValueOrDefault("profile"));
     }
+
+    private static bool IsDisabled(IReadOnlyDictionary<string, string> secret) =>
+        secret.TryGetValue("disabled", out var d) && d is "true" or "yes";
 
     public override AccessState StateAfter(AccessCommand command) =>
         command.Kind == AccessCommandKind.Block ? new AccessState(AccessStatus.Blocked, "disabled") : AccessState.Active;
