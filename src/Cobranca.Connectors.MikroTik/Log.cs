@@ -13,7 +13,7 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Debug, "RouterOS sent an unknown reply word {Word} (ignored)")]
     public static partial void UnknownReply(ILogger logger, string word);
 
-    [LoggerMessage(4, LogLevel.Debug, "RouterOS command {Command} cancelled by the caller; sent /cancel for tag {Tag}")]
+    [LoggerMessage(4, LogLevel.Debug, "RouterOS command {Command} cancelled (caller or receive timeout); sent /cancel for tag {Tag}")]
     public static partial void Cancelled(ILogger logger, string command, string tag);
 
     [LoggerMessage(5, LogLevel.Warning, "RouterOS connect attempt {Attempt} to {Host}:{Port} failed: {Reason}")]

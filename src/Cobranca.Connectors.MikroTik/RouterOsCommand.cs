@@ -84,7 +84,7 @@ public sealed class RouterOsCommand
     private static void ValidateName(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (name.Contains('=', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal) && name != ".proplist")
+        if (name.Contains('=', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal))
             throw new ArgumentException($"'{name}' is not a valid RouterOS property name.", nameof(name));
     }
 }
