@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Cobranca.Connectors.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace Cobranca.Connectors.Pix.Internal;
+
+/// <summary>
+/// OAuth2 <c>client_credentials</c> token cache for one credential set: the token is reused until
+/// <c>expires_in</c> minus the refresh margin, and concurrent callers share a single token request (single flight).
+/// </summary>
+internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient> httpClient, ILogger logger) : IDisposable
+{
+    private const string Operation = "oauth.token";
+    private readonly TimeProvider _time = options.TimeProvider ?? TimeProvider.System;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _token;
+    private DateTimeOffset _refreshAt;
+
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = Volatile.Read(ref _token);
+        if (token is not null && _time.GetUtcNow() < _refreshAt) return token;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_token is not null && _time.GetUtcNow() < _refreshAt) return _token;
+            var (fresh, lifetime) = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+            var margin = options.TokenRefreshMargin;
+            if (margin * 2 > lifetime) margin = lifetime / 2;
+            _refreshAt = _time.GetUtcNow() + lifetime - margin;
+            Volatile.Write(ref _token, fresh);
+            return fresh;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops <paramref name="token"/> if it is still the cached one (the PSP refused it).</summary>
+    public void Invalidate(string token) => Interlocked.CompareExchange(ref _token, null, token);
+
+    private async Task<(string Token, TimeSpan Lifetime)> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var provider = options.ProviderName;
+        using var request = BuildRequest();
+        request.MarkRetryable(true); // asking for a token has no side effect worth protecting
+        request.Options.Set(PixRequestOptions.Operation, Operation);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectorTransportException(provider, Operation, $"{provider} token endpoint unreachable: {ex.Message}", ex)
+            { TenantId = options.TenantId };
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    throw new ConnectorAuthenticationException(provider, Operation,
+                        $"{provider} refused the token request ({(int)response.StatusCode}): check client id/secret, scopes and the mTLS certificate.",
+                        (int)response.StatusCode, PixErrorMapper.TryParse(body)?.Type, body)
+                    { TenantId = options.TenantId };
+                }
+
+                throw PixErrorMapper.Map(provider, Operation, response.StatusCode, body, response.Headers.RetryAfter?.Delta, options.TenantId);
+            }
+
+            TokenResponseDto? dto;
+            try
+            {
+                dto = JsonSerializer.Deserialize(body, PixJsonContext.Default.TokenResponseDto);
+            }
+            catch (JsonException ex)
+            {
+                throw new ConnectorTransportException(provider, Operation, $"{provider} token reply is not JSON.", ex) { TenantId = options.TenantId };
+            }
+
+            if (string.IsNullOrEmpty(dto?.AccessToken))
+                throw new ConnectorTransportException(provider, Operation, $"{provider} token reply has no access_token.") { TenantId = options.TenantId };
+            var seconds = dto.ExpiresIn is > 0 ? dto.ExpiresIn.Value : 300;
+            PixLog.TokenIssued(logger, provider, seconds);
+            return (dto.AccessToken, TimeSpan.FromSeconds(seconds));
+        }
+    }
+
+    private HttpRequestMessage BuildRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, options.EffectiveTokenUrl);
+        var scope = options.EffectiveScopes.Count == 0 ? null : string.Join(' ', options.EffectiveScopes);
+        var style = options.EffectiveAuthStyle;
+        if (style != PixAuthStyle.FormCredentials)
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+
+        if (style == PixAuthStyle.BasicJson)
+        {
+            var json = JsonSerializer.Serialize(new TokenRequestDto { Scope = scope }, PixJsonContext.Default.TokenRequestDto);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            return request;
+        }
+
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        if (scope is not null) form.Add(new("scope", scope));
+        if (style == PixAuthStyle.FormCredentials)
+        {
+            form.Add(new("client_id", options.ClientId));
+            if (!string.IsNullOrEmpty(options.ClientSecret)) form.Add(new("client_secret", options.ClientSecret));
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+        return request;
+    }
+
+    public void Dispose() => _gate.Dispose();
+}
