@@ -30,10 +30,7 @@ public class PixClient : IPixClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ThrowIfInvalid(options);
         ILogger log = logger ?? (ILogger)NullLogger.Instance;
-        _ownedClient = new HttpClient(PixHttpHandlers.Create(options, log), disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _ownedClient = PixHttpHandlers.CreateClient(options);
         var client = _ownedClient;
         (_tokens, _transport) = Build(options, () => client, log);
     }
@@ -278,5 +275,6 @@ public class PixClient : IPixClient, IDisposable
         if (!disposing) return;
         _ownedClient?.Dispose();
         _tokens?.Dispose();
+        _transport?.Dispose();
     }
 }

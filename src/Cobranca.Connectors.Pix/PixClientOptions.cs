@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Pix;
 
@@ -53,22 +54,19 @@ public sealed class PixClientOptions
     /// <summary>Renew the token this long before it expires. Default 60 s.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Timeout of one HTTP attempt. Default 30 s.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Timeouts, retries (idempotent operations only; 429 after <c>Retry-After</c> for any), circuit breaker and
+    /// concurrency limit of this account's connection (the shared Cobranca.Connectors.Http pipeline).
+    /// </summary>
+    public ConnectorResilienceOptions Resilience { get; set; } = new();
 
-    /// <summary>Retries for idempotent operations (GETs, <c>PUT /cob[v]/{txid}</c>, webhook PUT/DELETE, token). Default 3; 0 disables.</summary>
-    public int MaxRetries { get; set; } = 3;
+    /// <summary>Optional SHA-256 thumbprints of the PSP's TLS certificate to pin (normally empty: PSPs use public CAs).</summary>
+    public IList<string> PinnedServerCertificates { get; } = new List<string>();
 
-    /// <summary>Base delay of the jittered exponential backoff. Default 500 ms.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Longest <c>Retry-After</c> the client waits for; a longer one fails with <c>ConnectorRateLimitedException</c>. Default 60 s.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Tenant name reported in exceptions (never a secret).</summary>
+    /// <summary>Tenant name tagged on telemetry (never a secret).</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>Clock for token expiry and retry delays; null = <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>Clock for token expiry, retry delays and timeouts; null = <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>The provider name used in exceptions and telemetry: <c>"pix:{profile}"</c>, or <c>"pix"</c>.</summary>
@@ -105,8 +103,8 @@ public sealed class PixClientOptions
             errors.Add("Set either CertificatePfx or CertificatePath, not both.");
         if (CertificatePath is not null && Certificate is null && !File.Exists(CertificatePath))
             errors.Add("CertificatePath does not point to an existing file.");
-        if (MaxRetries < 0) errors.Add("MaxRetries cannot be negative.");
-        if (AttemptTimeout <= TimeSpan.Zero) errors.Add("AttemptTimeout must be positive.");
+        if (Resilience is null) errors.Add("Resilience is required.");
+        else errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
         if (TokenRefreshMargin < TimeSpan.Zero) errors.Add("TokenRefreshMargin cannot be negative.");
         return errors;
     }

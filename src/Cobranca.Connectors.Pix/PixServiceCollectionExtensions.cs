@@ -1,3 +1,4 @@
+using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Pix.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,7 @@ public static class PixServiceCollectionExtensions
         var httpName = "Cobranca.Connectors.Pix." + name;
         var http = services.AddHttpClient(httpName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => PixHttpHandlers.CreatePrimary(Options(sp, name)))
-            .AddHttpMessageHandler(sp => new PixRetryHandler(Options(sp, name), Logger(sp)))
+            .AddConnectorResilience(sp => Options(sp, name).Resilience)
             .SetHandlerLifetime(TimeSpan.FromMinutes(15));
 
         services.AddKeyedSingleton<IPixClient>(name, (sp, _) =>

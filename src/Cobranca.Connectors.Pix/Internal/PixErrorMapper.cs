@@ -1,42 +1,27 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Pix.Internal;
 
 /// <summary>
-/// Maps an HTTP error reply to the ConnectorException hierarchy. Reads RFC 7807 <c>Problema</c>
-/// (<c>type</c>/<c>title</c>/<c>detail</c>/<c>violacoes</c>) and the <c>nome</c>/<c>mensagem</c> shape some PSPs use;
-/// anything else falls back to the (redacted, truncated) raw body.
+/// Maps a BACEN error reply to the ConnectorException hierarchy (status -> type via the shared
+/// <see cref="HttpErrorMapper"/>). Reads RFC 7807 <c>Problema</c> (<c>type</c> -> ProviderErrorCode, <c>title</c>,
+/// <c>detail</c>, <c>correlationId</c>, <c>violacoes</c> -> redacted FieldViolations) and the <c>nome</c>/<c>mensagem</c>
+/// shape some PSPs use instead; anything else falls back to the (redacted, truncated) raw body.
 /// </summary>
 internal static class PixErrorMapper
 {
-    public static ConnectorApiException Map(string provider, string operation, HttpStatusCode status, string? body,
-        TimeSpan? retryAfter, string? tenantId)
+    public static ConnectorApiException Map(string provider, string operation, HttpStatusCode status, string? body, HttpResponseHeaders? headers)
     {
         var problem = TryParse(body);
-        var code = ErrorCode(problem);
-        var statusCode = (int)status;
-        var summary = problem?.Title ?? problem?.Mensagem ?? status.ToString();
-        var message = problem?.Detail is { Length: > 0 } detail && !string.Equals(detail, summary, StringComparison.Ordinal)
-            ? $"{provider} {operation} failed: {statusCode} {summary} {detail}"
-            : $"{provider} {operation} failed: {statusCode} {summary}";
-        var requestId = problem?.CorrelationId;
-
-        return status switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ConnectorAuthenticationException(provider, operation,
-                message + " (check client id/secret, scopes and the mTLS certificate)", statusCode, code, body)
-            { RequestId = requestId, TenantId = tenantId },
-            HttpStatusCode.NotFound or HttpStatusCode.Gone => new ConnectorNotFoundException(provider, operation, message, statusCode, code, body)
-            { RequestId = requestId, TenantId = tenantId },
-            HttpStatusCode.TooManyRequests => new ConnectorRateLimitedException(provider, operation, message, retryAfter, statusCode, body)
-            { RequestId = requestId, TenantId = tenantId },
-            HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity => new ConnectorValidationException(
-                provider, operation, message, Violations(problem), statusCode, code, body)
-            { RequestId = requestId, TenantId = tenantId },
-            _ => new ConnectorApiException(provider, operation, message, statusCode, code, body) { RequestId = requestId, TenantId = tenantId },
-        };
+        var detail = problem is null ? null : string.Join(" ", new[] { problem.Title ?? problem.Mensagem, problem.Detail }
+            .Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal));
+        if (problem?.CorrelationId is { Length: > 0 } correlation) detail += $" (correlationId {correlation})";
+        return HttpErrorMapper.FromStatus(provider, operation, status, body, headers, ErrorCode(problem),
+            string.IsNullOrWhiteSpace(detail) ? null : detail, Violations(problem));
     }
 
     internal static ProblemaDto? TryParse(string? body)
@@ -57,8 +42,8 @@ internal static class PixErrorMapper
     {
         if (problem?.Type is { Length: > 0 } type)
         {
-            var slash = type.TrimEnd('/').LastIndexOf('/');
-            return slash >= 0 ? type[(slash + 1)..].TrimEnd('/') : type;
+            var trimmed = type.TrimEnd('/');
+            return trimmed[(trimmed.LastIndexOf('/') + 1)..];
         }
 
         return problem?.Nome;
@@ -68,5 +53,5 @@ internal static class PixErrorMapper
         problem?.Violacoes?.Select(v => new FieldViolation(
             v.Propriedade ?? string.Empty,
             SensitiveData.Redact(v.Razao) ?? string.Empty,
-            v.Valor is null ? null : SensitiveData.Redact(v.Valor))).ToList() ?? [];
+            SensitiveData.Redact(v.Valor))).ToList() ?? [];
 }

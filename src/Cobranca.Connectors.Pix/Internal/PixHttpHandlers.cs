@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Logging;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Pix.Internal;
 
 internal static class PixHttpHandlers
 {
-    /// <summary>The primary handler: a pooled socket handler presenting the account's mTLS certificate.</summary>
+    /// <summary>The primary handler: the shared pooled socket handler (optional pinning) presenting the account's mTLS certificate.</summary>
     public static SocketsHttpHandler CreatePrimary(PixClientOptions options)
     {
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
+        var handler = ConnectorHttpClientFactory.CreatePrimaryHandler(
+            options.PinnedServerCertificates.Count == 0 ? null : [.. options.PinnedServerCertificates]);
         if (PixCertificateLoader.Load(options) is { } cert)
         {
             handler.SslOptions.ClientCertificates = [cert];
@@ -20,7 +17,7 @@ internal static class PixHttpHandlers
         return handler;
     }
 
-    /// <summary>Primary handler wrapped in the per-operation retry handler.</summary>
-    public static HttpMessageHandler Create(PixClientOptions options, ILogger logger) =>
-        new PixRetryHandler(options, logger) { InnerHandler = CreatePrimary(options) };
+    /// <summary>A client for <c>new PixClient(options)</c>: shared resilience pipeline over the mTLS handler.</summary>
+    public static HttpClient CreateClient(PixClientOptions options) =>
+        ConnectorHttpClientFactory.Create(options.EffectiveBaseUrl!, options.Resilience, options.TimeProvider, CreatePrimary(options));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Pix.Internal;
 
@@ -13,15 +14,8 @@ internal sealed class PixAmountConverter : JsonConverter<decimal>
 {
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Number) return reader.GetDecimal();
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            var s = reader.GetString();
-            if (decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d))
-                return d;
-        }
-
-        throw new JsonException("Expected an amount such as \"10.00\".");
+        var text = LenientJson.ReadAsText(ref reader);
+        return text is not null && LenientJson.TryParseDecimal(text, out var value) ? value : throw LenientJson.Invalid("amount", text);
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>

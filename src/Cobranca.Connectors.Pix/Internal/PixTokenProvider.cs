@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.Pix.Internal;
@@ -48,33 +49,28 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
         var provider = options.ProviderName;
         using var request = BuildRequest();
         request.MarkRetryable(true); // asking for a token has no side effect worth protecting
-        request.Options.Set(PixRequestOptions.Operation, Operation);
         HttpResponseMessage response;
         try
         {
             response = await httpClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (HttpErrorMapper.FromException(provider, Operation, ex, cancellationToken) is { } mapped)
         {
-            throw new ConnectorTransportException(provider, Operation, $"{provider} token endpoint unreachable: {ex.Message}", ex)
-            { TenantId = options.TenantId };
+            throw mapped;
         }
 
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    throw new ConnectorAuthenticationException(provider, Operation,
-                        $"{provider} refused the token request ({(int)response.StatusCode}): check client id/secret, scopes and the mTLS certificate.",
-                        (int)response.StatusCode, PixErrorMapper.TryParse(body)?.Type, body)
-                    { TenantId = options.TenantId };
-                }
-
-                throw PixErrorMapper.Map(provider, Operation, response.StatusCode, body, response.Headers.RetryAfter?.Delta, options.TenantId);
+                // OAuth errors (invalid_client, invalid_scope…) are configuration problems whatever the status.
+                throw new ConnectorAuthenticationException(provider, Operation,
+                    $"{provider} refused the token request (HTTP {(int)response.StatusCode}): check client id/secret, scopes and the mTLS certificate.",
+                    (int)response.StatusCode, null, body);
             }
+
+            if (!response.IsSuccessStatusCode) throw PixErrorMapper.Map(provider, Operation, response.StatusCode, body, response.Headers);
 
             TokenResponseDto? dto;
             try
@@ -83,11 +79,11 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
             }
             catch (JsonException ex)
             {
-                throw new ConnectorTransportException(provider, Operation, $"{provider} token reply is not JSON.", ex) { TenantId = options.TenantId };
+                throw HttpErrorMapper.FromException(provider, Operation, ex, CancellationToken.None)!;
             }
 
             if (string.IsNullOrEmpty(dto?.AccessToken))
-                throw new ConnectorTransportException(provider, Operation, $"{provider} token reply has no access_token.") { TenantId = options.TenantId };
+                throw new ConnectorTransportException(provider, Operation, $"{provider} token reply has no access_token.");
             var seconds = dto.ExpiresIn is > 0 ? dto.ExpiresIn.Value : 300;
             PixLog.TokenIssued(logger, provider, seconds);
             return (dto.AccessToken, TimeSpan.FromSeconds(seconds));

@@ -5,19 +5,36 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.Pix.Internal;
 
 /// <summary>
 /// Sends one BACEN API call: builds the URL (base + escaped path + extra query), adds the bearer token and extra
-/// headers, marks the request retryable or not, maps errors, and renews the token once on a 401.
+/// headers, marks the request retryable or not for the shared pipeline, maps errors, and renews the token once on a 401.
 /// </summary>
-internal sealed class PixTransport(PixClientOptions options, Func<HttpClient> httpClient, PixTokenProvider tokens, ILogger logger)
+internal sealed class PixTransport : IDisposable
 {
-    private readonly Uri _baseUrl = EnsureTrailingSlash(options.EffectiveBaseUrl!);
+    private readonly PixClientOptions _options;
+    private readonly Func<HttpClient> _httpClient;
+    private readonly PixTokenProvider _tokens;
+    private readonly ILogger _logger;
+    private readonly Uri _baseUrl;
+    private readonly ConnectorInstrumentation _instrumentation;
 
-    public string Provider => options.ProviderName;
+    public PixTransport(PixClientOptions options, Func<HttpClient> httpClient, PixTokenProvider tokens, ILogger logger)
+    {
+        _options = options;
+        _httpClient = httpClient;
+        _tokens = tokens;
+        _logger = logger;
+        var baseUrl = options.EffectiveBaseUrl!;
+        _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        _instrumentation = new ConnectorInstrumentation(PixTelemetry.ActivitySourceName, options.ProviderName);
+    }
+
+    public string Provider => _options.ProviderName;
 
     public async Task<TResponse?> SendAsync<TRequest, TResponse>(HttpMethod method, string path, TRequest? body,
         JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse>? responseType, bool retryable, string operation,
@@ -25,102 +42,85 @@ internal sealed class PixTransport(PixClientOptions options, Func<HttpClient> ht
         where TRequest : class
         where TResponse : class
     {
-        using var activity = PixInstrumentation.Source.StartActivity(operation, ActivityKind.Client);
-        activity?.SetTag("cobranca.provider", Provider);
-        activity?.SetTag("cobranca.operation", operation);
+        using var activity = _instrumentation.StartOperation(operation, _options.TenantId);
+        var started = Stopwatch.GetTimestamp();
         var content = body is null || requestType is null ? null : JsonSerializer.Serialize(body, requestType);
-        var outcome = "error";
+        Exception? failure = null;
         try
         {
             for (var authAttempt = 0; ; authAttempt++)
             {
-                var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
                 using var request = new HttpRequestMessage(method, BuildUri(path));
                 request.MarkRetryable(retryable);
-                request.Options.Set(PixRequestOptions.Operation, operation);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                foreach (var (name, value) in options.Headers) request.Headers.TryAddWithoutValidation(name, value);
-                if (options.Provider?.SendsClientIdHeader == true) request.Headers.TryAddWithoutValidation("client_id", options.ClientId);
+                foreach (var (name, value) in _options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+                if (_options.Provider?.SendsClientIdHeader == true) request.Headers.TryAddWithoutValidation("client_id", _options.ClientId);
                 if (content is not null) request.Content = new StringContent(content, Encoding.UTF8, "application/json");
 
-                HttpResponseMessage response;
-                try
+                using var response = await SendOnceAsync(request, operation, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                activity?.SetTag("http.response.status_code", status);
+                PixLog.Request(_logger, Provider, operation, status);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && authAttempt == 0)
                 {
-                    response = await httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
-                {
-                    throw new ConnectorTransportException(Provider, operation, $"{Provider} {operation}: {ex.Message}", ex)
-                    { TenantId = options.TenantId };
+                    // Token revoked or expired early: drop it and try once more with a fresh one.
+                    PixLog.TokenRejected(_logger, Provider, operation);
+                    _tokens.Invalidate(token);
+                    continue;
                 }
 
-                using (response)
-                {
-                    var status = (int)response.StatusCode;
-                    activity?.SetTag("http.response.status_code", status);
-                    PixLog.Request(logger, Provider, operation, status);
-                    var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    if (response.StatusCode == HttpStatusCode.Unauthorized && authAttempt == 0)
-                    {
-                        // Token revoked or expired early: drop it and try once more with a fresh one.
-                        PixLog.TokenRejected(logger, Provider, operation);
-                        tokens.Invalidate(token);
-                        continue;
-                    }
-
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw PixErrorMapper.Map(Provider, operation, response.StatusCode, text, RetryAfter(response), options.TenantId);
-                    }
-
-                    outcome = "ok";
-                    if (responseType is null) return null;
-                    try
-                    {
-                        return JsonSerializer.Deserialize(text, responseType)
-                            ?? throw new JsonException("Empty reply.");
-                    }
-                    catch (JsonException ex)
-                    {
-                        outcome = "malformed";
-                        throw new ConnectorTransportException(Provider, operation,
-                            $"{Provider} {operation}: the reply ({status}) is not the expected JSON.", ex)
-                        { TenantId = options.TenantId };
-                    }
-                }
+                if (!response.IsSuccessStatusCode) throw PixErrorMapper.Map(Provider, operation, response.StatusCode, text, response.Headers);
+                if (responseType is null) return null;
+                return Deserialize(text, responseType, operation);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outcome = "cancelled";
-            throw;
-        }
-        catch (ConnectorException ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            PixLog.RequestFailed(logger, Provider, operation, ex);
+            failure = ex;
+            if (ex is ConnectorException) PixLog.RequestFailed(_logger, Provider, operation, ex);
             throw;
         }
         finally
         {
-            PixInstrumentation.Requests.Add(1, new("operation", operation), new("outcome", outcome));
+            _instrumentation.Record(activity, operation, _options.TenantId, started, failure);
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>Sends through the shared pipeline; a reply-less failure becomes ConnectorTransportException, caller cancellation stays.</summary>
+    internal async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        try
+        {
+            return await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (HttpErrorMapper.FromException(Provider, operation, ex, cancellationToken) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    internal T Deserialize<T>(string text, JsonTypeInfo<T> type, string operation)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, type) ?? throw new JsonException("Empty reply.");
+        }
+        catch (JsonException ex)
+        {
+            throw HttpErrorMapper.FromException(Provider, operation, ex, CancellationToken.None)!;
+        }
     }
 
     private Uri BuildUri(string path)
     {
-        if (options.QueryParameters.Count == 0) return new Uri(_baseUrl, path);
+        if (_options.QueryParameters.Count == 0) return new Uri(_baseUrl, path);
         var sb = new StringBuilder(path);
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        foreach (var (name, value) in options.QueryParameters)
+        foreach (var (name, value) in _options.QueryParameters)
         {
             sb.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
             separator = '&';
@@ -129,6 +129,5 @@ internal sealed class PixTransport(PixClientOptions options, Func<HttpClient> ht
         return new Uri(_baseUrl, sb.ToString());
     }
 
-    private static Uri EnsureTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    public void Dispose() => _instrumentation.Dispose();
 }
