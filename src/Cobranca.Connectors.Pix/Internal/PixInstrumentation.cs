@@ -9,7 +9,5 @@ internal static class PixInstrumentation
 
     private static readonly Meter Meter = new(PixTelemetry.MeterName);
 
-    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("cobranca.pix.requests", description: "BACEN API Pix calls by operation and outcome.");
-
     public static readonly Counter<long> Payments = Meter.CreateCounter<long>("cobranca.pix.payments", description: "Confirmed payments raised as PaymentReceived.");
 }

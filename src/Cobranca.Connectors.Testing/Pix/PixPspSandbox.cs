@@ -284,7 +284,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         finally
         {
             var status = ctx.RequestAborted.IsCancellationRequested && !ctx.Response.HasStarted ? 0 : ctx.Response.StatusCode;
-            _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, DateTimeOffset.UtcNow));
+            _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow()));
         }
     }
 

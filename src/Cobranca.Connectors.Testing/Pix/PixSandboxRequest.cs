@@ -6,5 +6,5 @@ namespace Cobranca.Connectors.Testing.Pix;
 /// <param name="Body">Request body text (empty when none). The token endpoint's body is not kept.</param>
 /// <param name="AuthorizationScheme"><c>Basic</c>, <c>Bearer</c> or null.</param>
 /// <param name="StatusCode">The status answered (0 for a dropped connection).</param>
-/// <param name="ReceivedAt">When it arrived (system clock).</param>
+/// <param name="ReceivedAt">When it arrived (the sandbox clock, <see cref="PixPspSandboxOptions.TimeProvider"/>).</param>
 public sealed record PixSandboxRequest(string Method, string Path, string Body, string? AuthorizationScheme, int StatusCode, DateTimeOffset ReceivedAt);
