@@ -140,6 +140,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             if (!_charges.TryGetValue(txid, out var charge)) throw new InvalidOperationException($"No charge with txid {txid}.");
             if (charge.Status != "ATIVA") throw new InvalidOperationException($"Charge {txid} is {charge.Status}, not ATIVA.");
             var now = _options.TimeProvider.GetUtcNow();
+            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // the wire carries milliseconds
             pix = new SandboxPix
             {
                 EndToEndId = NewEndToEndId(now),
