@@ -17,22 +17,19 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
     private const string Operation = "oauth.token";
     private readonly TimeProvider _time = options.TimeProvider ?? TimeProvider.System;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
-    private DateTimeOffset _refreshAt;
+    private CachedToken? _cached;
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var token = Volatile.Read(ref _token);
-        if (token is not null && _time.GetUtcNow() < _refreshAt) return token;
+        if (Fresh(Volatile.Read(ref _cached)) is { } token) return token;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_token is not null && _time.GetUtcNow() < _refreshAt) return _token;
+            if (Fresh(_cached) is { } other) return other; // another caller refreshed it meanwhile
             var (fresh, lifetime) = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
             var margin = options.TokenRefreshMargin;
             if (margin * 2 > lifetime) margin = lifetime / 2;
-            _refreshAt = _time.GetUtcNow() + lifetime - margin;
-            Volatile.Write(ref _token, fresh);
+            Volatile.Write(ref _cached, new CachedToken(fresh, _time.GetUtcNow() + lifetime - margin));
             return fresh;
         }
         finally
@@ -42,7 +39,15 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
     }
 
     /// <summary>Drops <paramref name="token"/> if it is still the cached one (the PSP refused it).</summary>
-    public void Invalidate(string token) => Interlocked.CompareExchange(ref _token, null, token);
+    public void Invalidate(string token)
+    {
+        var current = Volatile.Read(ref _cached);
+        if (current is not null && current.Value == token) Interlocked.CompareExchange(ref _cached, null, current);
+    }
+
+    private string? Fresh(CachedToken? cached) => cached is not null && _time.GetUtcNow() < cached.RefreshAt ? cached.Value : null;
+
+    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
 
     private async Task<(string Token, TimeSpan Lifetime)> RequestTokenAsync(CancellationToken cancellationToken)
     {

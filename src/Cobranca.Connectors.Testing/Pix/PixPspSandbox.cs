@@ -252,6 +252,20 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         var path = request.Path + request.QueryString;
         var scheme = request.Headers.Authorization.ToString().Split(' ', 2)[0] is { Length: > 0 } s ? s : null;
         var logged = request.Path.StartsWithSegments("/oauth") ? string.Empty : body;
+        // Logged when the response starts (before the client can see it), so a test that asserts on the log right
+        // after a call never races the server.
+        var done = 0;
+        void Log(int status)
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0)
+                _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow()));
+        }
+
+        ctx.Response.OnStarting(() =>
+        {
+            Log(ctx.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             var fault = TakeFault(request.Method, path);
@@ -275,6 +289,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     await ctx.Response.WriteAsync("{\"txid\":\"abc\",\"valor\":{\"orig", ctx.RequestAborted).ConfigureAwait(false);
                     break;
                 case PixSandboxFaultKind.ConnectionReset:
+                    Log(0);
                     ctx.Abort();
                     break;
                 default:
@@ -284,8 +299,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         }
         finally
         {
-            var status = ctx.RequestAborted.IsCancellationRequested && !ctx.Response.HasStarted ? 0 : ctx.Response.StatusCode;
-            _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow()));
+            Log(ctx.RequestAborted.IsCancellationRequested && !ctx.Response.HasStarted ? 0 : ctx.Response.StatusCode);
         }
     }
 
@@ -436,24 +450,17 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             return;
         }
 
-        SandboxCharge charge;
+        SandboxCharge? charge;
         lock (_gate)
         {
             txid ??= Guid.NewGuid().ToString("N");
             if (_charges.TryGetValue(txid, out var existing))
             {
-                if (existing.IsDue != due || existing.RequestBody != raw)
-                {
-                    charge = null!;
-                }
-                else
-                {
-                    charge = existing; // same PUT repeated: idempotent
-                }
+                // The same PUT repeated (a client retry) is the same charge; anything else reuses a txid.
+                charge = existing.IsDue == due && existing.RequestBody == raw ? existing : null;
             }
             else
             {
-                var locId = ++_nextLocation;
                 var location = $"{RootUrl.Authority}/qr/v2/{(due ? "cobv/" : string.Empty)}{Guid.NewGuid():N}";
                 charge = new SandboxCharge
                 {
@@ -470,7 +477,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     ValueExtras = ValueExtras(valor),
                     PayerMessage = Text(body["solicitacaoPagador"]),
                     AdditionalInfo = body["infoAdicionais"]?.DeepClone(),
-                    LocationId = locId,
+                    LocationId = ++_nextLocation,
                     Location = location,
                     CopyPaste = SandboxBrCode.Dynamic(location, _options.MerchantName, _options.MerchantCity, due ? null : original),
                 };
@@ -780,9 +787,10 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             return;
         }
 
-        await JsonAsync(ctx, 201, json!).ConfigureAwait(false);
-        // The webhook also fires when a refund settles (DEVOLVIDO).
+        // The webhook also fires when a refund settles (DEVOLVIDO); the sandbox settles at once and notifies before
+        // answering, so tests observe the callback deterministically.
         await NotifyAsync(pix, ctx.RequestAborted).ConfigureAwait(false);
+        await JsonAsync(ctx, 201, json!).ConfigureAwait(false);
     }
 
     private async Task GetRefundAsync(HttpContext ctx)
