@@ -43,6 +43,26 @@ public sealed class PixClientSandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Copy_paste_is_a_valid_dynamic_br_code_pointing_at_the_charge_location()
+    {
+        var cob = await _client.CreateChargeAsync(PixTxid.ForInvoice("BR", "1"), TestKit.Cob(_sandbox, 12.34m));
+        var cobv = await _client.CreateDueChargeAsync(PixTxid.ForInvoice("BR", "2"), new PixDueChargeRequest
+        {
+            Key = _sandbox.Key, Amount = 56.78m, DueDate = new DateOnly(2026, 5, 10), Debtor = TestKit.Debtor(),
+        });
+
+        var cobCode = BrCode.Parse(cob.CopyPaste!);
+        var cobvCode = BrCode.Parse(cobv.CopyPaste!);
+
+        Assert.True(cobCode.IsDynamic && cobCode.IsSingleUse);
+        Assert.Equal(cob.Location, cobCode.Url);
+        Assert.Equal(12.34m, cobCode.Amount);
+        Assert.False(cobCode.IsDueDateCharge);
+        Assert.True(cobvCode.IsDueDateCharge);
+        Assert.Equal(cobv.Location, cobvCode.Url);
+    }
+
+    [Fact]
     public async Task Repeating_the_same_put_is_idempotent()
     {
         var txid = PixTxid.ForInvoice("ISP1", "1002");

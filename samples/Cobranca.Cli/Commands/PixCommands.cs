@@ -28,7 +28,7 @@ public static class PixCommands
     /// <summary>The <c>pix</c> command tree.</summary>
     public static Command Create()
     {
-        var pix = new Command("pix", "Pix charges over the BACEN API Pix (demo sandbox when no --url/--provider).");
+        var pix = new Command("pix", "Pix: charges over the BACEN API Pix (embedded sandbox PSP when no --url/--provider), txids, decoding.");
         pix.Subcommands.Add(CreateCharge());
         pix.Subcommands.Add(CreateTxid());
         pix.Subcommands.Add(CreateDemo());
@@ -46,7 +46,7 @@ public static class PixCommands
             var p = result.Payment;
             AnsiConsole.MarkupLineInterpolated($"Charge [bold]{result.Charge.Txid}[/] created ({Money.Format(result.Charge.Amount)}, due {result.Charge.DueDate:dd/MM/yyyy}).");
             AnsiConsole.MarkupLineInterpolated($"PaymentReceived: invoice [bold]{p.InvoiceId}[/], {Money.Format(p.Amount)}, e2eid {p.PaymentId}, payer {p.PayerMasked}, at {p.PaidAt:O}.");
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -60,10 +60,9 @@ public static class PixCommands
         var tokenUrl = new Option<Uri?>("--token-url") { Description = "PSP token URL (defaults to the provider profile's)" };
         var provider = new Option<string?>("--provider") { Description = "Provider profile: efi, inter, sicoob, sicredi, bb, itau" };
         var sandbox = new Option<bool>("--homologacao") { Description = "Use the provider's homologation URLs" };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var command = new Command("charge", "Create a Pix charge for an invoice and print the copia-e-cola.")
         {
-            amount, invoice, due, url, tokenUrl, provider, sandbox, json,
+            amount, invoice, due, url, tokenUrl, provider, sandbox,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -87,13 +86,13 @@ public static class PixCommands
                     charge = await CreateChargeAsync(client, psp.Key, request, ct);
                 }
 
-                Print(charge, real, parse.GetValue(json));
-                return 0;
+                Print(charge, real, parse.GetValue(CliOptions.Json));
+                return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is ConnectorException or ArgumentException or FormatException)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return ex is ConnectorException ? 2 : 1;
+                return ex is ConnectorException ? ExitCodes.ProviderError : ExitCodes.Usage;
             }
         });
         return command;
@@ -109,12 +108,12 @@ public static class PixCommands
             try
             {
                 Console.WriteLine(PixTxid.ForInvoice(parse.GetValue(prefix)!, parse.GetValue(invoice)!));
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (ArgumentException ex)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return 1;
+                return ExitCodes.Usage;
             }
         });
         return command;
