@@ -12,7 +12,8 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
     private readonly InMemoryPixPaymentStore _store = new();
     private PixPspSandbox _sandbox = null!;
     private PixClient _client = null!;
-    private WebhookReceiver _receiver = null!;
+    private readonly ConcurrentQueue<PixPaymentBatchResult> _deliveries = new();
+    private PixWebhookReceiver _receiver = null!;
     private PixPaymentOptions _paymentOptions = null!;
 
     public async Task InitializeAsync()
@@ -21,7 +22,14 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
         _client = new PixClient(TestKit.Options(_sandbox));
         _paymentOptions = new PixPaymentOptions { TxidPrefix = Prefix };
         _paymentOptions.AllowedKeys.Add(_sandbox.Key);
-        _receiver = await WebhookReceiver.StartAsync(NewHandler());
+        var handler = NewHandler();
+        // The application's webhook route: answer the PSP with the handler's suggested status.
+        _receiver = await PixWebhookReceiver.StartAsync(async (body, ct) =>
+        {
+            var result = await handler.HandleCallbackAsync(body, ct);
+            _deliveries.Enqueue(result);
+            return result.SuggestedStatusCode;
+        });
         await _client.ConfigureWebhookAsync(_sandbox.Key, _receiver.Url);
     }
 
@@ -63,8 +71,10 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
         Assert.DoesNotContain("12345678909", evt.PayerMasked);
         // Both deliveries were re-queried at the PSP before being trusted.
         Assert.Equal(2, _sandbox.Requests.Count(r => r.Method == "GET" && r.Path == $"/v2/pix/{paid.EndToEndId}"));
-        Assert.Equal([1, 0], _receiver.Deliveries.Select(d => d.Payments.Count));
-        Assert.Equal(1, _receiver.Deliveries[1].Duplicates);
+        Assert.Equal([1, 0], _deliveries.Select(d => d.Payments.Count));
+        Assert.Equal(1, _deliveries.Last().Duplicates);
+        Assert.Equal([200, 200], _receiver.Deliveries.Select(d => d.StatusCode));
+        Assert.Contains(paid.EndToEndId, _receiver.Deliveries[0].Body);
     }
 
     [Fact]
@@ -213,6 +223,7 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
         await _client.RefundAsync(paid.EndToEndId, "r1", new PixRefundRequest { Amount = 5m });
 
         Assert.Single(_events);
-        Assert.Equal(1, _receiver.Deliveries[^1].Duplicates);
+        Assert.Equal(1, _deliveries.Last().Duplicates);
+        Assert.Contains("\"devolucoes\"", _receiver.Deliveries[^1].Body);
     }
 }

@@ -1,17 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Testing.Pix;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Cobranca.Cli.Commands;
@@ -141,7 +133,9 @@ public static class PixCommands
         paymentOptions.AllowedKeys.Add(psp.Key);
         var handler = new PixWebhookHandler(client, (e, _) => { received.TrySetResult(e); return Task.CompletedTask; }, paymentOptions);
 
-        await using var endpoint = await StartWebhookEndpointAsync(handler, cancellationToken);
+        // Stands in for the application's webhook route (see docs/pix.md for the minimal API version).
+        await using var endpoint = await PixWebhookReceiver.StartAsync(
+            async (body, ct) => (await handler.HandleCallbackAsync(body, ct)).SuggestedStatusCode, cancellationToken);
         await client.ConfigureWebhookAsync(psp.Key, endpoint.Url, cancellationToken);
         var today = BrazilTime.Today(TimeProvider.System);
         var charge = await CreateChargeAsync(client, psp.Key, new ChargeArgs(amount, invoiceId, today.AddDays(10)), cancellationToken);
@@ -239,34 +233,5 @@ public static class PixCommands
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[bold]Pix copia e cola:[/]");
         Console.WriteLine(charge.CopyPaste);
-    }
-
-    private sealed class WebhookEndpoint(WebApplication app, Uri url) : IAsyncDisposable
-    {
-        public Uri Url { get; } = url;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
-    private static async Task<WebhookEndpoint> StartWebhookEndpointAsync(PixWebhookHandler handler, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        // The PSP POSTs to {registered URL}/pix.
-        app.MapPost("/webhook/pix", async (HttpRequest request, CancellationToken token) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var result = await handler.HandleCallbackAsync(await reader.ReadToEndAsync(token), token);
-            return Results.StatusCode(result.SuggestedStatusCode);
-        });
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebhookEndpoint(app, new Uri(address.TrimEnd('/') + "/webhook"));
     }
 }

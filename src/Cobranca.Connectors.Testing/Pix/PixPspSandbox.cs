@@ -1,18 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.Testing.Pix;
 
@@ -80,16 +74,13 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     public static async Task<PixPspSandbox> StartAsync(PixPspSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PixPspSandboxOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRouting();
-        var app = builder.Build();
-        var sandbox = new PixPspSandbox(app, options);
-        sandbox.Configure();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sandbox.RootUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        PixPspSandbox? sandbox = null;
+        var (_, root) = await LoopbackHost.StartAsync(a =>
+        {
+            sandbox = new PixPspSandbox(a, options);
+            sandbox.Configure();
+        }, cancellationToken).ConfigureAwait(false);
+        sandbox!.RootUrl = root;
         return sandbox;
     }
 
