@@ -15,7 +15,10 @@ public interface IPixClient
     /// <summary>Provider name as reported in exceptions (<c>"pix:efi"</c>).</summary>
     string ProviderName { get; }
 
-    /// <summary>Creates an immediate charge with a client-chosen txid (<c>PUT /cob/{txid}</c>); safe to retry.</summary>
+    /// <summary>
+    /// Creates an immediate charge with a client-chosen txid (<c>PUT /cob/{txid}</c>); safe to retry and to re-run: when
+    /// the PSP refuses the repeated txid, the existing charge is returned if it is the same (key and amount).
+    /// </summary>
     /// <param name="txid">26 to 35 alphanumerics, e.g. from <see cref="PixTxid.ForInvoice"/>.</param>
     /// <param name="request">The charge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -37,7 +40,10 @@ public interface IPixClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<PixCharge> UpdateChargeAsync(string txid, PixChargeUpdate update, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a charge with due date, fine, interest and discount (<c>PUT /cobv/{txid}</c>); safe to retry.</summary>
+    /// <summary>
+    /// Creates a charge with due date, fine, interest and discount (<c>PUT /cobv/{txid}</c>); safe to retry and to re-run
+    /// (an existing identical charge — key, amount, due date — is returned).
+    /// </summary>
     /// <param name="txid">26 to 35 alphanumerics, e.g. from <see cref="PixTxid.ForInvoice"/>.</param>
     /// <param name="request">The charge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Pix.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,9 +67,10 @@ public class PixClient : IPixClient, IDisposable
     public virtual async Task<PixCharge> CreateChargeAsync(string txid, PixImmediateChargeRequest request, CancellationToken cancellationToken = default)
     {
         RequireTxid(txid);
+        ArgumentNullException.ThrowIfNull(request);
         RequireCharge(request.Key, request.Amount);
-        var dto = await SendCobAsync(HttpMethod.Put, "cob/" + Escape(txid), PixMapper.ToDto(request), retryable: true, "cob.put", cancellationToken).ConfigureAwait(false);
-        return PixMapper.FromDto(dto, dueCharge: false, txid);
+        return await PutChargeAsync(txid, due: false, PixMapper.ToDto(request),
+            c => c.Key == request.Key && c.Amount == request.Amount, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -107,8 +109,8 @@ public class PixClient : IPixClient, IDisposable
         if (request.Discount is { } d && (d.Modality is PixDiscountModality.FixedAmountUntilDates or PixDiscountModality.PercentageUntilDates)
             && d.FixedDates.Count is < 1 or > 3)
             throw new ArgumentException("Discount modalities 1 and 2 need 1 to 3 fixed dates.", nameof(request));
-        var dto = await SendCobAsync(HttpMethod.Put, "cobv/" + Escape(txid), PixMapper.ToDto(request), retryable: true, "cobv.put", cancellationToken).ConfigureAwait(false);
-        return PixMapper.FromDto(dto, dueCharge: true, txid);
+        return await PutChargeAsync(txid, due: true, PixMapper.ToDto(request),
+            c => c.Key == request.Key && c.Amount == request.Amount && c.DueDate == request.DueDate, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -218,7 +220,7 @@ public class PixClient : IPixClient, IDisposable
         var dto = await _transport.SendAsync<object, WebhookDto>(HttpMethod.Get, "webhook/" + Escape(key), null, null,
             PixJsonContext.Default.WebhookDto, retryable: true, "webhook.get", cancellationToken).ConfigureAwait(false);
         if (!Uri.TryCreate(dto!.WebhookUrl, UriKind.Absolute, out var url))
-            throw new Abstractions.ConnectorTransportException(ProviderName, "webhook.get", $"{ProviderName} webhook.get: the reply has no valid webhookUrl.");
+            throw new ConnectorTransportException(ProviderName, "webhook.get", $"{ProviderName} webhook.get: the reply has no valid webhookUrl.");
         return new PixWebhook { Url = url, Key = dto.Chave, CreatedAt = dto.Criacao };
     }
 
@@ -228,6 +230,42 @@ public class PixClient : IPixClient, IDisposable
         RequireId(key, nameof(key));
         await _transport.SendAsync<object, object>(HttpMethod.Delete, "webhook/" + Escape(key), null, null, null,
             retryable: true, "webhook.delete", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>PUT /cob[v]/{txid}</c>. Some PSPs refuse a repeated PUT of a txid ("txid já utilizado") instead of answering
+    /// it again; a re-run (a retry after a lost reply, a restarted job) must still get its charge, so on a validation
+    /// error the charge is read back and returned when it is the same one (same key, amount and due date). Anything
+    /// else is a real rejection and the original error is thrown.
+    /// </summary>
+    private async Task<PixCharge> PutChargeAsync(string txid, bool due, CobRequestDto body, Func<PixCharge, bool> isSameCharge,
+        CancellationToken cancellationToken)
+    {
+        var kind = due ? "cobv" : "cob";
+        ConnectorValidationException rejected;
+        try
+        {
+            var dto = await SendCobAsync(HttpMethod.Put, $"{kind}/{Escape(txid)}", body, retryable: true, kind + ".put", cancellationToken).ConfigureAwait(false);
+            return PixMapper.FromDto(dto, due, txid);
+        }
+        catch (ConnectorValidationException ex)
+        {
+            rejected = ex;
+        }
+
+        PixCharge? existing = null;
+        try
+        {
+            existing = due ? await GetDueChargeAsync(txid, cancellationToken).ConfigureAwait(false)
+                : await GetChargeAsync(txid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorNotFoundException)
+        {
+            // no such charge: the rejection stands
+        }
+
+        if (existing is not null && isSameCharge(existing)) return existing;
+        throw rejected;
     }
 
     private async Task<CobResponseDto> SendCobAsync(HttpMethod method, string path, CobRequestDto? body, bool retryable, string operation,

@@ -260,3 +260,40 @@ public sealed class PixClientSandboxTests : IAsyncLifetime
         Assert.Equal("WebhookNaoEncontrado", ex.ProviderErrorCode);
     }
 }
+
+public sealed class PixStrictPspTests
+{
+    [Fact]
+    public async Task Re_running_a_put_at_a_psp_that_refuses_repeated_txids_returns_the_existing_charge()
+    {
+        await using var psp = await PixPspSandbox.StartAsync(new PixPspSandboxOptions { RejectRepeatedPut = true });
+        using var client = new PixClient(TestKit.Options(psp));
+        var txid = PixTxid.ForInvoice("ISP1", "900");
+        var first = await client.CreateChargeAsync(txid, TestKit.Cob(psp, 80m));
+
+        var again = await client.CreateChargeAsync(txid, TestKit.Cob(psp, 80m));
+
+        Assert.Equal(first.Location, again.Location);
+        Assert.Equal([201, 400], psp.Requests.Where(r => r.Method == "PUT").Select(r => r.StatusCode));
+        Assert.Single(psp.Requests, r => r.Method == "GET" && r.Path == $"/v2/cob/{txid}");
+    }
+
+    [Fact]
+    public async Task A_different_charge_on_a_used_txid_is_still_rejected()
+    {
+        await using var psp = await PixPspSandbox.StartAsync(new PixPspSandboxOptions { RejectRepeatedPut = true });
+        using var client = new PixClient(TestKit.Options(psp));
+        var txid = PixTxid.ForInvoice("ISP1", "901");
+        await client.CreateDueChargeAsync(txid, new PixDueChargeRequest
+        {
+            Key = psp.Key, Amount = 80m, DueDate = new DateOnly(2026, 5, 10), Debtor = TestKit.Debtor(),
+        });
+
+        var ex = await Assert.ThrowsAsync<ConnectorValidationException>(() => client.CreateDueChargeAsync(txid, new PixDueChargeRequest
+        {
+            Key = psp.Key, Amount = 80m, DueDate = new DateOnly(2026, 6, 10), Debtor = TestKit.Debtor(),
+        }));
+
+        Assert.Equal("cobv.txid", Assert.Single(ex.Violations).Field);
+    }
+}

@@ -448,7 +448,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             if (_charges.TryGetValue(txid, out var existing))
             {
                 // The same PUT repeated (a client retry) is the same charge; anything else reuses a txid.
-                charge = existing.IsDue == due && existing.RequestBody == raw ? existing : null;
+                charge = existing.IsDue == due && existing.RequestBody == raw && !_options.RejectRepeatedPut ? existing : null;
             }
             else
             {

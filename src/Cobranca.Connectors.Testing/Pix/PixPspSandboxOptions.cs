@@ -27,6 +27,12 @@ public sealed class PixPspSandboxOptions
     /// <summary>The PSP's ISPB (8 digits), the start of every end-to-end id it creates.</summary>
     public string Ispb { get; set; } = "99999008";
 
+    /// <summary>
+    /// Answer a repeated identical <c>PUT /cob[v]/{txid}</c> with 400 "txid já utilizado", as some PSPs do, instead of
+    /// returning the existing charge again (default false).
+    /// </summary>
+    public bool RejectRepeatedPut { get; set; }
+
     /// <summary>Clock for creation/payment times and token expiry; default system.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
