@@ -72,6 +72,15 @@ public sealed class PixClientOptions
     /// <summary>The provider name used in exceptions and telemetry: <c>"pix:{profile}"</c>, or <c>"pix"</c>.</summary>
     public string ProviderName => Provider is null ? "pix" : "pix:" + Provider.Name;
 
+    private readonly Lock _certificateGate = new();
+    private X509Certificate2? _loadedCertificate;
+
+    /// <summary>The mTLS certificate, loaded once per options instance (DI rebuilds handlers periodically).</summary>
+    internal X509Certificate2? GetOrLoadCertificate(Func<PixClientOptions, X509Certificate2?> load)
+    {
+        lock (_certificateGate) return _loadedCertificate ??= load(this);
+    }
+
     internal Uri? EffectiveBaseUrl => BaseUrl ?? (UseSandbox ? Provider?.SandboxBaseUrl : Provider?.BaseUrl);
 
     internal Uri? EffectiveTokenUrl => TokenUrl ?? (UseSandbox ? Provider?.SandboxTokenUrl : Provider?.TokenUrl);

@@ -12,6 +12,13 @@ public sealed class PixPaymentOptions
     /// </summary>
     public ICollection<string> AllowedKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Most items re-queried per webhook delivery (default 1000). Each item costs one <c>GET /pix/{e2eid}</c>, so a
+    /// forged body with thousands of items must not turn into thousands of PSP calls; items beyond the cap are counted
+    /// as rejected (the reconciliation poller still finds real ones).
+    /// </summary>
+    public int MaxItemsPerCallback { get; set; } = 1000;
+
     /// <summary>The event's <c>Source</c>; null = the client's provider name (<c>"pix:efi"</c>).</summary>
     public string? Source { get; set; }
 }

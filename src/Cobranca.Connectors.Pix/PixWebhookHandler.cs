@@ -29,6 +29,7 @@ public sealed class PixWebhookHandler
     private readonly IPixClient _client;
     private readonly PixPaymentConfirmer _confirmer;
     private readonly ILogger _logger;
+    private readonly int _maxItems;
 
     /// <summary>Creates a handler.</summary>
     /// <param name="client">The client of the PSP account that received the payments (used for the re-query).</param>
@@ -43,8 +44,9 @@ public sealed class PixWebhookHandler
         ArgumentNullException.ThrowIfNull(onPaymentReceived);
         _client = client;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _confirmer = new PixPaymentConfirmer(client, onPaymentReceived, options ?? new PixPaymentOptions(),
-            store ?? new InMemoryPixPaymentStore(), _logger);
+        options ??= new PixPaymentOptions();
+        _maxItems = options.MaxItemsPerCallback;
+        _confirmer = new PixPaymentConfirmer(client, onPaymentReceived, options, store ?? new InMemoryPixPaymentStore(), _logger);
     }
 
     /// <summary>Handles one delivery body. Answer the PSP with <see cref="PixPaymentBatchResult.SuggestedStatusCode"/>.</summary>
@@ -58,13 +60,22 @@ public sealed class PixWebhookHandler
 
         var raised = new List<PaymentReceived>();
         int duplicates = 0, rejected = 0, failed = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            if (string.IsNullOrWhiteSpace(item.EndToEndId))
+            if (item.EndToEndId is not null && seen.Contains(item.EndToEndId))
+            {
+                duplicates++; // the same Pix twice in one body: one re-query
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(item.EndToEndId) || seen.Count >= _maxItems)
             {
                 rejected++;
                 continue;
             }
+
+            seen.Add(item.EndToEndId);
 
             PixPayment confirmed;
             try

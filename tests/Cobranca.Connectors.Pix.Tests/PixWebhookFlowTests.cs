@@ -227,3 +227,22 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
         Assert.Contains("\"devolucoes\"", _receiver.Deliveries[^1].Body);
     }
 }
+
+public sealed class PixWebhookLimitsTests
+{
+    [Fact]
+    public async Task Oversized_or_repetitive_bodies_do_not_multiply_psp_calls()
+    {
+        await using var psp = await PixPspSandbox.StartAsync();
+        using var client = new PixClient(TestKit.Options(psp));
+        var handler = new PixWebhookHandler(client, (_, _) => Task.CompletedTask, new PixPaymentOptions { MaxItemsPerCallback = 3 });
+        var items = string.Join(",", Enumerable.Range(0, 10).Select(i => $$"""{"endToEndId":"E9999900820260310120000000000{{i % 5:D3}}"}"""));
+
+        var result = await handler.HandleCallbackAsync($$"""{"pix":[{{items}}]}""");
+
+        Assert.Equal(10, result.Received);
+        Assert.Equal(3, psp.Requests.Count(r => r.Path.StartsWith("/v2/pix/", StringComparison.Ordinal)));
+        Assert.Equal(3 + 4, result.Rejected); // 3 unknown at the PSP + 4 over the cap
+        Assert.Equal(3, result.Duplicates);   // repeated within the body
+    }
+}

@@ -9,7 +9,7 @@ internal static class PixHttpHandlers
     {
         var handler = ConnectorHttpClientFactory.CreatePrimaryHandler(
             options.PinnedServerCertificates.Count == 0 ? null : [.. options.PinnedServerCertificates]);
-        if (PixCertificateLoader.Load(options) is { } cert)
+        if (options.GetOrLoadCertificate(PixCertificateLoader.Load) is { } cert)
         {
             handler.SslOptions.ClientCertificates = [cert];
         }
