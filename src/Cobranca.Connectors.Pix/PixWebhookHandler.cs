@@ -122,7 +122,7 @@ public sealed class PixWebhookHandler
         };
     }
 
-    private List<PixDto>? Parse(string body)
+    private List<WebhookItemDto>? Parse(string body)
     {
         if (string.IsNullOrWhiteSpace(body)) return null;
         try

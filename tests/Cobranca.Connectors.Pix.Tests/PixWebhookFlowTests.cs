@@ -122,6 +122,19 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
         Assert.Empty(_events);
     }
 
+    [Fact]
+    public async Task Only_ids_are_read_from_the_callback_the_rest_comes_from_the_psp()
+    {
+        var txid = await NewChargeAsync("135", 42m);
+        var paid = await _sandbox.PayAsync(txid, notify: false);
+        var body = $$"""{"pix":[{"endToEndId":"{{paid.EndToEndId}}","txid":"{{txid}}","valor":"R$ 1,00","horario":"ontem","outro":[1]}]}""";
+
+        var result = await NewHandler().HandleCallbackAsync(body);
+
+        Assert.Equal(42m, Assert.Single(result.Payments).Amount);
+        Assert.Equal(paid.PaidAt, result.Payments[0].PaidAt);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]

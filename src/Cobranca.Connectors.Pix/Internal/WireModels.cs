@@ -165,9 +165,19 @@ internal sealed class PixListDto
     public List<PixDto>? Pix { get; set; }
 }
 
+/// <summary>
+/// A webhook body. Only the ids are read: everything else comes from the PSP re-query, so an odd amount or date
+/// format in a callback cannot make a real payment unreadable.
+/// </summary>
 internal sealed class WebhookCallbackDto
 {
-    public List<PixDto>? Pix { get; set; }
+    public List<WebhookItemDto>? Pix { get; set; }
+}
+
+internal sealed class WebhookItemDto
+{
+    public string? EndToEndId { get; set; }
+    public string? Txid { get; set; }
 }
 
 internal sealed class DevolucaoRequestDto
