@@ -193,3 +193,88 @@ public sealed class PixDueChargeSpecTests : IAsyncLifetime
         Assert.Equal(string.Empty, default(PixChargeStatus).Value);
     }
 }
+
+/// <summary>Paying a cobv late or early at the sandbox PSP: what the PSP charges flows into PixPayment and PaymentReceived.</summary>
+public sealed class PixDueChargePaymentTests : IAsyncLifetime
+{
+    private PixPspSandbox _psp = null!;
+    private PixClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _psp = await PixPspSandbox.StartAsync();
+        _client = new PixClient(TestKit.Options(_psp));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _psp.DisposeAsync();
+    }
+
+    private async Task<string> CobvAsync(string invoice, decimal amount, DateOnly due, PixFine? fine = null, PixInterest? interest = null,
+        PixDiscount? discount = null, int? validity = null)
+    {
+        var txid = PixTxid.ForInvoice("DUE", invoice);
+        await _client.CreateDueChargeAsync(txid, new PixDueChargeRequest
+        {
+            Key = _psp.Key, Amount = amount, DueDate = due, Debtor = TestKit.Debtor(), Fine = fine, Interest = interest,
+            Discount = discount, ValidityAfterDueDays = validity,
+        });
+        return txid;
+    }
+
+    private static DateTimeOffset NoonInSaoPaulo(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.FromHours(-3));
+
+    [Fact]
+    public async Task Spec_worked_example_two_days_late_three_percent_fine_one_percent_a_day()
+    {
+        // Spec schema Pix.componentesValor: R$ 100,00, 2 days late, multa 3 %, juros 1 % ao dia -> 105,00.
+        var txid = await CobvAsync("1", 100m, new DateOnly(2026, 3, 10), new PixFine(PixFineModality.Percentage, 3m),
+            new PixInterest(PixInterestModality.PercentPerDayCalendarDays, 1m));
+
+        var paid = await _psp.PayAsync(txid, paidAt: NoonInSaoPaulo(2026, 3, 12));
+        var pix = await _client.GetPaymentAsync(paid.EndToEndId);
+
+        Assert.Equal(105.00m, pix.Amount);
+        Assert.Equal((100m, 3m, 2m), (pix.Components!.Original, pix.Components.Fine, pix.Components.Interest));
+    }
+
+    [Fact]
+    public async Task Isp_invoice_ten_days_late_two_percent_fine_one_percent_a_month_reaches_PaymentReceived()
+    {
+        // 99.90, 10 calendar days late, multa 2 %, juros 1 % a.m. pro rata die: 2.00 + 0.33 = 102.23.
+        var txid = await CobvAsync("2", 99.90m, new DateOnly(2026, 4, 10), PixFine.Percentage(2m), PixInterest.PercentPerMonth(1m));
+        var paid = await _psp.PayAsync(txid, notify: false, paidAt: NoonInSaoPaulo(2026, 4, 20));
+        PaymentReceived? evt = null;
+        var handler = new PixWebhookHandler(_client, (e, _) => { evt = e; return Task.CompletedTask; }, new PixPaymentOptions { TxidPrefix = "DUE" });
+
+        await handler.HandleCallbackAsync($$"""{"pix":[{"endToEndId":"{{paid.EndToEndId}}"}]}""");
+
+        Assert.Equal(102.23m, paid.Amount);
+        Assert.Equal(102.23m, evt!.Amount);
+        Assert.Equal("2", evt.InvoiceId);
+    }
+
+    [Fact]
+    public async Task Paid_on_the_due_date_is_the_original_amount_and_early_gets_the_dated_discount()
+    {
+        var onTime = await CobvAsync("3", 80m, new DateOnly(2026, 5, 10), PixFine.Percentage(2m), PixInterest.PercentPerMonth(1m));
+        var early = await CobvAsync("4", 80m, new DateOnly(2026, 5, 10),
+            discount: PixDiscount.FixedAmountUntil(new PixDiscountDate(new DateOnly(2026, 5, 5), 5m), new PixDiscountDate(new DateOnly(2026, 5, 8), 2m)));
+
+        Assert.Equal(80m, (await _psp.PayAsync(onTime, paidAt: NoonInSaoPaulo(2026, 5, 10))).Amount);
+        var paidEarly = await _psp.PayAsync(early, paidAt: NoonInSaoPaulo(2026, 5, 6));
+        Assert.Equal(78m, paidEarly.Amount); // the 2026-05-08 step applies
+        Assert.Equal(2m, (await _client.GetPaymentAsync(paidEarly.EndToEndId)).Components!.Discount);
+    }
+
+    [Fact]
+    public async Task Cannot_be_paid_after_the_validity_window()
+    {
+        var txid = await CobvAsync("5", 50m, new DateOnly(2026, 6, 1), validity: 5);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _psp.PayAsync(txid, paidAt: NoonInSaoPaulo(2026, 6, 7)));
+        Assert.Equal(50m, (await _psp.PayAsync(txid, paidAt: NoonInSaoPaulo(2026, 6, 6))).Amount); // last valid day, no fine set
+    }
+}

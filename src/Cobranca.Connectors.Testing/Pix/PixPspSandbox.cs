@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Cobranca.Connectors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,8 +19,9 @@ namespace Cobranca.Connectors.Testing.Pix;
 /// (<c>POST {webhookUrl}/pix</c>), fault injection and a request log.
 /// </summary>
 /// <remarks>
-/// Plain HTTP on loopback: mTLS is not enforced (a client certificate is accepted and ignored). The sandbox charges
-/// the original amount even after a <c>cobv</c>'s due date (it does not compute fine/interest).
+/// Plain HTTP on loopback: mTLS is not enforced (a client certificate is accepted and ignored). A <c>cobv</c> paid late
+/// is charged fine and interest per its modalities (business-day modalities counted over calendar days), one paid
+/// early gets its discount; the due date is not moved off weekends or holidays.
 /// </remarks>
 public sealed partial class PixPspSandbox : IAsyncDisposable
 {
@@ -117,26 +119,43 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     /// <summary>
     /// Pays an active charge as a payer would: marks it <c>CONCLUIDA</c>, records a Pix with a new end-to-end id and,
     /// when a webhook is registered for the charge's key and <paramref name="notify"/> is true, POSTs
-    /// <c>{"pix":[…]}</c> to <c>{webhookUrl}/pix</c> and waits for the answer.
+    /// <c>{"pix":[…]}</c> to <c>{webhookUrl}/pix</c> and waits for the answer. A <c>cobv</c> paid after its due date
+    /// is charged its fine and interest, one paid early gets its discount (see <c>componentesValor</c>).
     /// </summary>
     /// <param name="txid">The charge to pay.</param>
     /// <param name="notify">False to "lose" the callback (for reconciliation tests).</param>
+    /// <param name="paidAt">When the payer pays; default now (sandbox clock).</param>
     /// <param name="cancellationToken">Cancels the webhook delivery.</param>
-    /// <exception cref="InvalidOperationException">Unknown txid, or the charge is not <c>ATIVA</c>.</exception>
-    public async Task<PixSandboxPayment> PayAsync(string txid, bool notify = true, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">Unknown txid, the charge is not <c>ATIVA</c>, or a <c>cobv</c> is past its validity.</exception>
+    public async Task<PixSandboxPayment> PayAsync(string txid, bool notify = true, DateTimeOffset? paidAt = null, CancellationToken cancellationToken = default)
     {
         SandboxPix pix;
         lock (_gate)
         {
             if (!_charges.TryGetValue(txid, out var charge)) throw new InvalidOperationException($"No charge with txid {txid}.");
             if (charge.Status != "ATIVA") throw new InvalidOperationException($"Charge {txid} is {charge.Status}, not ATIVA.");
-            var now = _options.TimeProvider.GetUtcNow();
+            var now = paidAt ?? _options.TimeProvider.GetUtcNow();
+            now = now.ToUniversalTime();
             now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // the wire carries milliseconds
+            decimal fine = 0, interest = 0, discount = 0;
+            if (charge.IsDue)
+            {
+                var due = DateOnly.ParseExact(charge.DueDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var paidOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, BrazilTime.Zone).DateTime);
+                if (paidOn > due.AddDays(charge.ValidityAfterDue ?? 30))
+                    throw new InvalidOperationException($"Charge {txid} can no longer be paid (due {charge.DueDate}, validity {charge.ValidityAfterDue} days).");
+                (fine, interest, discount) = SandboxDueAmount.Components(charge.Amount, due, paidOn, charge.ValueExtras);
+            }
+
             pix = new SandboxPix
             {
                 EndToEndId = NewEndToEndId(now),
                 Txid = txid,
-                Amount = charge.Amount,
+                Amount = charge.Amount + fine + interest - discount,
+                Original = charge.Amount,
+                Fine = fine,
+                Interest = interest,
+                Discount = discount,
                 PaidAt = now,
                 Key = charge.Key,
                 PayerInfo = "Pagamento da fatura",
@@ -808,7 +827,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             ["endToEndId"] = p.EndToEndId,
             ["txid"] = p.Txid,
             ["valor"] = Amount(p.Amount),
-            ["componentesValor"] = new JsonObject { ["original"] = new JsonObject { ["valor"] = Amount(p.Amount) } },
+            ["componentesValor"] = Components(p),
             ["chave"] = p.Key,
             ["horario"] = Rfc3339(p.PaidAt),
             ["infoPagador"] = p.PayerInfo,
@@ -816,6 +835,15 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         };
         if (p.Refunds.Count > 0) json["devolucoes"] = new JsonArray([.. p.Refunds.Select(r => (JsonNode)RefundJson(r))]);
         return json;
+    }
+
+    private static JsonObject Components(SandboxPix p)
+    {
+        var components = new JsonObject { ["original"] = new JsonObject { ["valor"] = Amount(p.Original) } };
+        if (p.Fine > 0) components["multa"] = new JsonObject { ["valor"] = Amount(p.Fine) };
+        if (p.Interest > 0) components["juros"] = new JsonObject { ["valor"] = Amount(p.Interest) };
+        if (p.Discount > 0) components["desconto"] = new JsonObject { ["valor"] = Amount(p.Discount) };
+        return components;
     }
 
     private static JsonObject RefundJson(SandboxRefund r) => new()

@@ -30,6 +30,10 @@ internal sealed class SandboxPix
     public required string EndToEndId { get; init; }
     public string? Txid { get; init; }
     public decimal Amount { get; init; }
+    public decimal Original { get; init; }
+    public decimal Fine { get; init; }
+    public decimal Interest { get; init; }
+    public decimal Discount { get; init; }
     public DateTimeOffset PaidAt { get; init; }
     public required string Key { get; init; }
     public string? PayerInfo { get; init; }
