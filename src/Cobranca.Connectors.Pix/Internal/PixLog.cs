@@ -16,9 +16,6 @@ internal static partial class PixLog
     [LoggerMessage(EventId = 4, EventName = "PixTokenRejected", Level = LogLevel.Information, Message = "{Provider} {Operation} got 401: token dropped, retrying once with a new one")]
     public static partial void TokenRejected(ILogger logger, string provider, string operation);
 
-    [LoggerMessage(EventId = 5, EventName = "PixRetry", Level = LogLevel.Information, Message = "{Operation}: attempt {Attempt} failed ({Reason}), retrying in {DelayMs} ms")]
-    public static partial void Retry(ILogger logger, string operation, int attempt, string reason, long delayMs);
-
     [LoggerMessage(EventId = 10, EventName = "PixCallbackRejected", Level = LogLevel.Warning, Message = "Pix callback item {EndToEndId} rejected: {Reason}")]
     public static partial void CallbackRejected(ILogger logger, string endToEndId, string reason);
 
