@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Ixc.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace Cobranca.Connectors.Ixc;
+
+/// <summary>
+/// Client of the IXC Provedor webservice v1 (<c>https://host/webservice/v1</c>) for one tenant: customers, contracts,
+/// receivables, second copy (boleto PDF and Pix), trust unlock, contract block/unblock and RADIUS sessions.
+/// Use <see cref="AsBillingSystem"/> and <see cref="AsAccessController"/> for the common interfaces.
+/// </summary>
+/// <remarks>
+/// Reads (listings) are retried on transient failures; writes and calls with side effects (<c>get_pix</c>,
+/// <c>get_boleto</c>, trust unlock, block, unblock, disconnect) are never retried automatically. Errors IXC reports
+/// under HTTP 200 become <see cref="ConnectorException"/>s.
+/// </remarks>
+public partial class IxcClient : IDisposable
+{
+    /// <summary>The provider name used in <see cref="ConnectorException.Provider"/> and <see cref="BillingSystemInfo.Name"/>.</summary>
+    public const string ProviderName = "ixc";
+
+    private static readonly ActivitySource Source = new(IxcTelemetry.ActivitySourceName);
+    private static readonly Meter Meter = new(IxcTelemetry.MeterName);
+    private static readonly Counter<long> Calls = Meter.CreateCounter<long>(IxcTelemetry.CallsCounterName, description: "Logical IXC calls");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(IxcTelemetry.DurationHistogramName, "s", "Logical IXC call duration");
+
+    private readonly IIxcApi _api = null!;
+    private readonly IxcClientOptions _options = null!;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly string _listingVerb = "POST";
+    private IBillingSystem? _billing;
+    private IAccessController? _access;
+
+    /// <summary>
+    /// Creates a client that owns its <see cref="HttpClient"/> (resilience, concurrency limit and certificate pinning included).
+    /// Dispose it when done. In an application with DI, prefer <c>services.AddIxcClient(name, ...)</c>.
+    /// </summary>
+    /// <param name="options">The tenant's settings.</param>
+    /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="timeProvider">The clock that decides "today" (in America/Sao_Paulo); the system clock by default.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
+    public IxcClient(IxcClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider, owns: true)
+    {
+    }
+
+    internal IxcClient(HttpClient httpClient, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider, bool owns)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _ownedHttpClient = owns ? httpClient : null;
+        _listingVerb = options.ListingVerb == IxcListingVerb.GetWithBody ? "GET" : "POST";
+        _api = RestService.ForGenerated<IIxcApi>(httpClient, new RefitSettings());
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected IxcClient()
+    {
+    }
+
+    /// <summary>This client as the common <see cref="IBillingSystem"/>.</summary>
+    public virtual IBillingSystem AsBillingSystem() => _billing ??= new IxcBillingSystem(this);
+
+    /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API).</summary>
+    public virtual IAccessController AsAccessController() => _access ??= new IxcAccessController(this, _options, _logger);
+
+    internal ILogger Logger => _logger;
+
+    /// <summary>"Today" in America/Sao_Paulo from the injected clock.</summary>
+    internal DateOnly Today() => SaoPaulo.Today(_time);
+
+    internal DateTimeOffset StartOfDay(DateOnly date) => SaoPaulo.StartOfDay(date);
+
+    private static HttpClient CreateOwnedHttpClient(IxcClientOptions options, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ArgumentException("Invalid IxcClientOptions: " + string.Join(" ", errors), nameof(options));
+        return IxcHttp.CreateHttpClient(options, timeProvider ?? TimeProvider.System);
+    }
+
+    internal static void ConfigureHttpClient(HttpClient client, IxcClientOptions options)
+    {
+        client.BaseAddress = IxcClientOptions.NormaliseBaseUrl(options.BaseUrl);
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Credentials())));
+        // The resilience pipeline owns the timeouts; keep HttpClient's own one out of the way.
+        client.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the owned <see cref="HttpClient"/>, if any.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _ownedHttpClient?.Dispose();
+    }
+
+    // ---------------------------------------------------------------- transport
+
+    /// <summary>A logical call: telemetry, exception translation, caller cancellation untouched. Returns the raw reply bytes.</summary>
+    private async Task<byte[]> SendAsync(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken,
+        Func<int, byte[], Exception?>? statusOverride = null)
+    {
+        using var activity = Source.StartActivity("ixc " + operation, ActivityKind.Client);
+        activity?.SetTag("cobranca.operation", operation);
+        var started = _time.GetTimestamp();
+        try
+        {
+            using var response = await SendCoreAsync(operation, send, cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", status);
+            if (statusOverride?.Invoke(status, bytes) is { } overridden) throw overridden;
+            if (status is < 200 or >= 300)
+            {
+                IxcReply.ThrowOnHttpError(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers.RetryAfter?.Delta);
+            }
+            Calls.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", "ok"));
+            IxcLog.CallDone(_logger, operation, _time.GetElapsedTime(started).TotalMilliseconds);
+            return bytes;
+        }
+        catch (Exception ex) when ((ex is ConnectorException || IxcHttp.IsTransportFailure(ex))
+            && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            var mapped = ex as ConnectorException ?? IxcHttp.ToTransportException(operation, ex);
+            activity?.SetStatus(ActivityStatusCode.Error, mapped.GetType().Name);
+            Calls.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", mapped.GetType().Name));
+            IxcLog.CallFailed(_logger, operation, mapped.GetType().Name, mapped.Message);
+            if (ReferenceEquals(mapped, ex)) throw;
+            throw mapped;
+        }
+        finally
+        {
+            Duration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendCoreAsync(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await send(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ex.Message, ex.InnerException, cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is not null)
+        {
+            throw IxcHttp.ToTransportException(operation, ex.InnerException);
+        }
+    }
+
+    private static ByteArrayContent Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Never retried.</summary>
+    private Task<byte[]> ActionAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken,
+        Func<int, byte[], Exception?>? statusOverride = null)
+    {
+        return SendAsync(resource, async ct =>
+        {
+            using var content = Json(body, IxcJsonContext.Default.DictionaryStringString);
+            return await _api.ActionAsync(resource, content, retryable: false, ct).ConfigureAwait(false);
+        }, cancellationToken, statusOverride);
+    }
+
+    // ---------------------------------------------------------------- listings
+
+    /// <summary>One page of a listing.</summary>
+    private async Task<IxcPage> ListPageAsync(IxcListing listing, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var request = listing.ToRequest(page, pageSize);
+        var operation = listing.Table + ".listar";
+        var bytes = await SendAsync(operation, async ct =>
+        {
+            using var content = Json(request, IxcJsonContext.Default.IxcListRequest);
+            return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return IxcReply.ParseListing(operation, IxcReply.Decode(bytes));
+    }
+
+    /// <summary>
+    /// Every row of a listing, page by page, fetching the next page while the current one is consumed. Stops on a
+    /// short or empty page (IXC omits <c>registros</c> when empty) or once <c>total</c> rows were seen.
+    /// </summary>
+    private async IAsyncEnumerable<IxcRow> ListAllAsync(IxcListing listing, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var current = ListPageAsync(listing, 1, pageSize, prefetch.Token);
+        Task<IxcPage>? next = null;
+        try
+        {
+            long seen = 0;
+            for (var page = 1; ; page++)
+            {
+                var result = await current.ConfigureAwait(false);
+                seen += result.Rows.Count;
+                var more = result.Rows.Count >= pageSize && seen < result.Total;
+                next = more ? ListPageAsync(listing, page + 1, pageSize, prefetch.Token) : null;
+                foreach (var row in result.Rows) yield return row;
+                if (next is null) yield break;
+                current = next;
+                next = null;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await prefetch.CancelAsync().ConfigureAwait(false);
+                try { await next.ConfigureAwait(false); }
+                catch (Exception ex) when (ex is OperationCanceledException or ConnectorException) { /* abandoned prefetch */ }
+            }
+        }
+    }
+
+    /// <summary>Every row of a listing, buffered (for small per-customer results).</summary>
+    private async Task<List<IxcRow>> ListRowsAsync(IxcListing listing, CancellationToken cancellationToken)
+    {
+        var rows = new List<IxcRow>();
+        await foreach (var row in ListAllAsync(listing, _options.PageSize, cancellationToken).ConfigureAwait(false)) rows.Add(row);
+        return rows;
+    }
+}
