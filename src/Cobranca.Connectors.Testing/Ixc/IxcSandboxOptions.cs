@@ -1,0 +1,29 @@
+namespace Cobranca.Connectors.Testing.Ixc;
+
+/// <summary>Settings of an <see cref="IxcSandbox"/>.</summary>
+public sealed class IxcSandboxOptions
+{
+    /// <summary>The id of the webservice user the sandbox accepts (Basic auth user name). Default <c>"7"</c>.</summary>
+    public string UserId { get; set; } = "7";
+
+    /// <summary>The token the sandbox accepts (Basic auth password). Default a fixed fake hash.</summary>
+    public string Token { get; set; } = "d1f0c2a3b4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+
+    /// <summary>The clock that decides "today" (America/Sao_Paulo) for the seed and the trust-unlock rules. System clock by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How many generated customers (each with a contract, a login and a few invoices) to add to the well-known ones. Default 30.</summary>
+    public int GeneratedCustomers { get; set; } = 30;
+
+    /// <summary>Seed of the deterministic generator. Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Days a trust unlock lasts. Default 3.</summary>
+    public int TrustUnlockDays { get; set; } = 3;
+
+    /// <summary>
+    /// Whether listings sent with POST are accepted (most IXC instances do). False simulates an instance that only takes
+    /// the documented GET-with-body: a POST listing then gets the generic HTML "Ocorreu um erro ao processar" under HTTP 200.
+    /// </summary>
+    public bool AcceptPostListings { get; set; } = true;
+}
