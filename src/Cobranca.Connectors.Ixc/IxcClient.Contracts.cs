@@ -109,7 +109,7 @@ public partial class IxcClient
             if (contract is not null && !contract.Access.Status.HasFullAccess)
                 IxcLog.StateNotConfirmed(_logger, contractId, "trust unlock", contract.Access.RawCode);
             var until = contract?.Raw.GetValueOrDefault("dt_retorno_desb_conf") is { } raw && DateOnly.TryParseExact(raw, "yyyy-MM-dd", out var back)
-                ? StartOfDay(back)
+                ? BrazilTime.FromLocal(back.ToDateTime(TimeOnly.MinValue))
                 : (DateTimeOffset?)null;
             return TrustUnlockResult.Granted(until, code);
         }

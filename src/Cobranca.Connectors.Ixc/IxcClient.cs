@@ -1,10 +1,9 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Ixc.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,16 +26,13 @@ public partial class IxcClient : IDisposable
     /// <summary>The provider name used in <see cref="ConnectorException.Provider"/> and <see cref="BillingSystemInfo.Name"/>.</summary>
     public const string ProviderName = "ixc";
 
-    private static readonly ActivitySource Source = new(IxcTelemetry.ActivitySourceName);
-    private static readonly Meter Meter = new(IxcTelemetry.MeterName);
-    private static readonly Counter<long> Calls = Meter.CreateCounter<long>(IxcTelemetry.CallsCounterName, description: "Logical IXC calls");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(IxcTelemetry.DurationHistogramName, "s", "Logical IXC call duration");
-
     private readonly IIxcApi _api = null!;
     private readonly IxcClientOptions _options = null!;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly HttpClient? _ownedHttpClient;
+    private readonly ConnectorInstrumentation _instrumentation = null!;
+    private readonly string? _tenant;
     private readonly string _listingVerb = "POST";
     private IBillingSystem? _billing;
     private IAccessController? _access;
@@ -50,20 +46,28 @@ public partial class IxcClient : IDisposable
     /// <param name="timeProvider">The clock that decides "today" (in America/Sao_Paulo); the system clock by default.</param>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
     public IxcClient(IxcClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider, owns: true)
+        : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider)
     {
     }
 
-    internal IxcClient(HttpClient httpClient, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider, bool owns)
+    private IxcClient(HttpClient owned, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider)
+        : this(RestService.ForGenerated<IIxcApi>(owned, new RefitSettings()), options, logger, timeProvider, tenant: null)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        _ownedHttpClient = owned;
+    }
+
+    /// <summary>The DI path: the Refit client comes from <c>AddKeyedRefitGeneratedClient</c> (the factory owns the HttpClient).</summary>
+    internal IxcClient(IIxcApi api, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider, string? tenant)
+    {
+        ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
+        _api = api;
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _ownedHttpClient = owns ? httpClient : null;
+        _tenant = tenant;
+        _instrumentation = new ConnectorInstrumentation(IxcTelemetry.ActivitySourceName, ProviderName);
         _listingVerb = options.ListingVerb == IxcListingVerb.GetWithBody ? "GET" : "POST";
-        _api = RestService.ForGenerated<IIxcApi>(httpClient, new RefitSettings());
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -80,9 +84,7 @@ public partial class IxcClient : IDisposable
     internal ILogger Logger => _logger;
 
     /// <summary>"Today" in America/Sao_Paulo from the injected clock.</summary>
-    internal DateOnly Today() => SaoPaulo.Today(_time);
-
-    internal DateTimeOffset StartOfDay(DateOnly date) => SaoPaulo.StartOfDay(date);
+    internal DateOnly Today() => BrazilTime.Today(_time);
 
     private static HttpClient CreateOwnedHttpClient(IxcClientOptions options, TimeProvider? timeProvider)
     {
@@ -98,7 +100,7 @@ public partial class IxcClient : IDisposable
         client.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Credentials())));
         // The resilience pipeline owns the timeouts; keep HttpClient's own one out of the way.
-        client.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
+        client.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <inheritdoc />
@@ -112,7 +114,9 @@ public partial class IxcClient : IDisposable
     /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) _ownedHttpClient?.Dispose();
+        if (!disposing) return;
+        _ownedHttpClient?.Dispose();
+        _instrumentation?.Dispose();
     }
 
     // ---------------------------------------------------------------- transport
@@ -121,53 +125,45 @@ public partial class IxcClient : IDisposable
     private async Task<byte[]> SendAsync(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken,
         Func<int, byte[], Exception?>? statusOverride = null)
     {
-        using var activity = Source.StartActivity("ixc " + operation, ActivityKind.Client);
-        activity?.SetTag("cobranca.operation", operation);
-        var started = _time.GetTimestamp();
+        using var activity = _instrumentation.StartOperation(operation, _tenant);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Exception? failure = null;
         try
         {
-            using var response = await SendCoreAsync(operation, send, cancellationToken).ConfigureAwait(false);
+            using var response = await send(cancellationToken).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             activity?.SetTag("http.response.status_code", status);
             if (statusOverride?.Invoke(status, bytes) is { } overridden) throw overridden;
-            if (status is < 200 or >= 300)
-            {
-                IxcReply.ThrowOnHttpError(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers.RetryAfter?.Delta);
-            }
-            Calls.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", "ok"));
-            IxcLog.CallDone(_logger, operation, _time.GetElapsedTime(started).TotalMilliseconds);
+            if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers);
+            IxcLog.CallDone(_logger, operation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return bytes;
         }
-        catch (Exception ex) when ((ex is ConnectorException || IxcHttp.IsTransportFailure(ex))
-            && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is not ConnectorException && IxcHttp.ToTransportException(operation, ex, cancellationToken) is { } mapped)
         {
-            var mapped = ex as ConnectorException ?? IxcHttp.ToTransportException(operation, ex);
-            activity?.SetStatus(ActivityStatusCode.Error, mapped.GetType().Name);
-            Calls.Add(1, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", mapped.GetType().Name));
+            failure = mapped;
             IxcLog.CallFailed(_logger, operation, mapped.GetType().Name, mapped.Message);
-            if (ReferenceEquals(mapped, ex)) throw;
             throw mapped;
+        }
+        catch (ConnectorException ex)
+        {
+            failure = ex;
+            IxcLog.CallFailed(_logger, operation, ex.GetType().Name, ex.Message);
+            throw;
+        }
+        catch (ApiRequestException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+            throw new OperationCanceledException("The caller cancelled the IXC call.", ex, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            failure = ex; // caller cancellation (untouched) or a programming error
+            throw;
         }
         finally
         {
-            Duration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
-        }
-    }
-
-    private static async Task<HttpResponseMessage> SendCoreAsync(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await send(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is OperationCanceledException && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(ex.Message, ex.InnerException, cancellationToken);
-        }
-        catch (ApiRequestException ex) when (ex.InnerException is not null)
-        {
-            throw IxcHttp.ToTransportException(operation, ex.InnerException);
+            _instrumentation.Record(activity, operation, _tenant, started, failure);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Ixc;
 
@@ -42,17 +44,12 @@ public sealed class IxcClientOptions
     /// <summary>Whether block/unblock through the access controller disconnects the subscriber's online RADIUS sessions (<c>desconectar_clientes</c>) so the new state applies at once. Default true.</summary>
     public bool DisconnectSessionsOnAccessChange { get; set; } = true;
 
-    /// <summary>Timeout of one attempt. Default 15 s (IXC listings take about 1.4 s; boleto and Pix about 2 s).</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Timeout of a whole call including retries. Default 45 s.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(45);
-
-    /// <summary>Retries of idempotent reads (never of writes). Default 2.</summary>
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>At most this many concurrent requests to the tenant's server (IXC servers are small). Default 4.</summary>
-    public int MaxConcurrentRequests { get; set; } = 4;
+    /// <summary>
+    /// Timeouts, retries (reads only: listings and <c>get_boleto</c>; never <c>get_pix</c>, trust unlock, block, unblock or
+    /// disconnect), circuit breaker and the per-tenant concurrency limit. IXC defaults: 4 requests in flight (IXC servers
+    /// are small on-premise machines), 20 s per attempt (IXC listings take about 1.4 s, boleto and Pix about 2 s).
+    /// </summary>
+    public ConnectorResilienceOptions Resilience { get; } = new() { MaxConcurrentRequests = 4 };
 
     /// <summary>
     /// Normalises what a tenant types into the webservice root, <c>https://host/webservice/v1</c>.
@@ -95,16 +92,9 @@ public sealed class IxcClientOptions
             errors.Add("UserId is required (the id of the IXC webservice user), unless Token is the full \"id:hash\" form.");
         if (!string.IsNullOrWhiteSpace(UserId) && !UserId.Trim().All(char.IsAsciiDigit)) errors.Add("UserId must be the numeric id of the IXC user.");
         if (PageSize is < 1 or > 100_000) errors.Add("PageSize must be between 1 and 100000.");
-        if (AttemptTimeout <= TimeSpan.Zero) errors.Add("AttemptTimeout must be positive.");
-        if (TotalTimeout < AttemptTimeout) errors.Add("TotalTimeout must be at least AttemptTimeout.");
-        if (MaxRetries is < 0 or > 10) errors.Add("MaxRetries must be between 0 and 10.");
-        if (MaxConcurrentRequests is < 1 or > 256) errors.Add("MaxConcurrentRequests must be between 1 and 256.");
-        foreach (var t in PinnedCertificateThumbprints)
-        {
-            var hex = (t ?? string.Empty).Replace(":", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-            if (hex.Length is not (40 or 64) || !hex.All(char.IsAsciiHexDigit))
-                errors.Add("PinnedCertificateThumbprints entries must be SHA-1 (40) or SHA-256 (64) hex thumbprints.");
-        }
+        errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
+        if (PinnedCertificateThumbprints.Any(t => !CertificatePinning.IsWellFormed(t)))
+            errors.Add("PinnedCertificateThumbprints entries must be SHA-256 (64 hex) or SHA-1 (40 hex) thumbprints.");
         return errors;
     }
 }

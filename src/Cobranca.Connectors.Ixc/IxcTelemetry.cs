@@ -1,6 +1,10 @@
 namespace Cobranca.Connectors.Ixc;
 
-/// <summary>Names of the IXC connector's telemetry sources (subscribe to them with OpenTelemetry).</summary>
+/// <summary>
+/// Names of the IXC connector's telemetry sources (subscribe to them with OpenTelemetry). Spans are logical operations
+/// (<c>ixc.cliente.listar</c>, <c>ixc.get_pix</c> ...); instruments are <c>cobranca.operation.duration</c> and
+/// <c>cobranca.operation.errors</c>, tagged with provider, operation, tenant and <c>error.type</c>, never personal data.
+/// </summary>
 public static class IxcTelemetry
 {
     /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> name: one activity per logical IXC call.</summary>
@@ -8,10 +12,4 @@ public static class IxcTelemetry
 
     /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name.</summary>
     public const string MeterName = "Cobranca.Connectors.Ixc";
-
-    /// <summary>Counter of logical IXC calls, tagged <c>operation</c> and <c>outcome</c> (<c>ok</c> or the exception type).</summary>
-    public const string CallsCounterName = "cobranca.ixc.calls";
-
-    /// <summary>Histogram of logical IXC call durations in seconds, tagged <c>operation</c>.</summary>
-    public const string DurationHistogramName = "cobranca.ixc.call.duration";
 }

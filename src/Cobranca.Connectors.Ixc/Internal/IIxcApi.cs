@@ -1,3 +1,4 @@
+using Cobranca.Connectors.Http;
 using Refit;
 
 namespace Cobranca.Connectors.Ixc.Internal;
@@ -14,12 +15,12 @@ internal interface IIxcApi
     [Headers("ixcsoft: listar")]
     Task<HttpResponseMessage> ListAsync(string table, [Body] HttpContent body,
         [Property(IxcRequestOptions.ListingVerbKey)] string listingVerb,
-        [Property(IxcRequestOptions.RetryableKey)] bool retryable,
+        [Property(RetryableRequest.PropertyKey)] bool retryable,
         CancellationToken cancellationToken);
 
     /// <summary>A "button"/resource endpoint (POST with a small JSON body, no <c>ixcsoft</c> header).</summary>
     [Post("/{resource}")]
     Task<HttpResponseMessage> ActionAsync(string resource, [Body] HttpContent body,
-        [Property(IxcRequestOptions.RetryableKey)] bool retryable,
+        [Property(RetryableRequest.PropertyKey)] bool retryable,
         CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Ixc.Internal;
 
@@ -15,25 +17,21 @@ internal static partial class IxcReply
 {
     private const string Provider = IxcClient.ProviderName;
 
-    /// <summary>Maps HTTP-level failures (401, 403, 404, 429, 5xx) to exceptions, reading the body for the IP-allow-list message first.</summary>
-    public static void ThrowOnHttpError(string operation, HttpStatusCode status, string body, TimeSpan? retryAfter)
+    /// <summary>Maps HTTP-level failures (401, 403, 404, 429, 5xx), reading the body for the IP-allow-list message first.</summary>
+    public static ConnectorApiException FromHttpStatus(string operation, HttpStatusCode status, string body, HttpResponseHeaders? headers)
     {
-        var code = (int)status;
-        if (code is >= 200 and < 300) return;
-        if (LooksLikeIpNotAllowed(body)) throw new IxcIpNotAllowedException(operation, code, body);
-        throw code switch
+        if (LooksLikeIpNotAllowed(body)) return new IxcIpNotAllowedException(operation, (int)status, body);
+        var hint = (int)status switch
         {
-            401 => new ConnectorAuthenticationException(Provider, operation,
-                "IXC answered 401: the token is wrong or its user is inactive. The token is \"<user id>:<hash>\" of a user with webservice access.",
-                code, null, body),
-            403 => new ConnectorAuthenticationException(Provider, operation,
-                "IXC answered 403: the token is not accepted (a token from a migrated server must be recreated).", code, null, body),
-            404 => new ConnectorApiException(Provider, operation,
-                "IXC answered 404: the route does not exist or the 'ixcsoft: listar' header was missing.", code, null, body),
-            429 => new ConnectorRateLimitedException(Provider, operation, "IXC asked to slow down (HTTP 429).", retryAfter, code, body),
-            _ => new ConnectorApiException(Provider, operation,
-                $"IXC answered HTTP {code}{(code is 502 or 503 or 504 ? " (overloaded or timed out)" : string.Empty)}.", code, null, body),
+            400 => "IXC answers 400 to a request that is not Basic-authenticated or to a TLS problem",
+            401 => "the token is wrong or its user is inactive; the token is \"<user id>:<hash>\" of a user with webservice access",
+            403 => "the token is not accepted (a token from a migrated server must be recreated in IXC)",
+            404 => "the route does not exist, or a listing was sent without the 'ixcsoft: listar' header",
+            500 => "IXC answers 500 for an unknown endpoint or a qtype/sortname not in tabela.campo form",
+            502 or 503 or 504 => "IXC is overloaded or timed out",
+            _ => null,
         };
+        return HttpErrorMapper.FromStatus(Provider, operation, status, body, headers, detail: hint);
     }
 
     /// <summary>Parses a JSON object reply, throwing for every error shape IXC uses under HTTP 200.</summary>

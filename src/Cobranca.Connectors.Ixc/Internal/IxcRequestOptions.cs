@@ -4,5 +4,4 @@ namespace Cobranca.Connectors.Ixc.Internal;
 internal static class IxcRequestOptions
 {
     public const string ListingVerbKey = "cobranca.ixc.listing-verb";
-    public const string RetryableKey = "cobranca.retryable";
 }

@@ -42,7 +42,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>The root to give an IXC client, <c>http://127.0.0.1:{port}</c> (the client appends <c>/webservice/v1</c>).</summary>
+    /// <summary>The root to give an IXC client, <c>http://127.0.0.1:{port}</c> (<c>https</c> with <see cref="IxcSandboxOptions.ServerCertificate"/>; the client appends <c>/webservice/v1</c>).</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>The webservice user id the sandbox accepts.</summary>
@@ -78,7 +78,10 @@ public sealed class IxcSandbox : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (options.ServerCertificate is { } certificate) listen.UseHttps(certificate);
+        }));
         var app = builder.Build();
         IxcSandbox? sandbox = null;
         app.Map("/{**path}", (HttpContext context) => sandbox!.HandleAsync(context));

@@ -22,6 +22,12 @@ public sealed class IxcSandboxOptions
     public int TrustUnlockDays { get; set; } = 3;
 
     /// <summary>
+    /// A server certificate: when set, the sandbox listens with HTTPS (e.g. a self-signed certificate, to exercise
+    /// certificate pinning the way on-premise IXC installs need it). Null (the default) listens with plain HTTP.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>
     /// Whether listings sent with POST are accepted (most IXC instances do). False simulates an instance that only takes
     /// the documented GET-with-body: a POST listing then gets the generic HTML "Ocorreu um erro ao processar" under HTTP 200.
     /// </summary>
