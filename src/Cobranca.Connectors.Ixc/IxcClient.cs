@@ -180,7 +180,7 @@ public partial class IxcClient : IDisposable
     {
         return SendAsync(resource, async ct =>
         {
-            using var content = Json(body, IxcJsonContext.Default.DictionaryStringString);
+            using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
             return await _api.ActionAsync(resource, content, retryable: false, ct).ConfigureAwait(false);
         }, cancellationToken, statusOverride);
     }
@@ -194,7 +194,7 @@ public partial class IxcClient : IDisposable
         var operation = listing.Table + ".listar";
         var bytes = await SendAsync(operation, async ct =>
         {
-            using var content = Json(request, IxcJsonContext.Default.IxcListRequest);
+            using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
             return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return IxcReply.ParseListing(operation, IxcReply.Decode(bytes));

@@ -26,6 +26,6 @@ internal sealed record IxcListing(string Table, string Field, string Oper, strin
         Rp = pageSize.ToString(CultureInfo.InvariantCulture),
         SortName = $"{Table}.{SortField ?? "id"}",
         SortOrder = Descending ? "desc" : "asc",
-        GridParam = Grid.Count == 0 ? "[]" : JsonSerializer.Serialize(Grid, IxcJsonContext.Default.IReadOnlyListIxcGridFilter),
+        GridParam = Grid.Count == 0 ? "[]" : JsonSerializer.Serialize(Grid, IxcJsonContext.Wire.IReadOnlyListIxcGridFilter),
     };
 }
