@@ -138,7 +138,7 @@ public partial class IxcClient
             PixCopyPaste = pix,
             PdfUrl = Uri.TryCreate(invoice.Raw.GetValueOrDefault("gateway_link"), UriKind.Absolute, out var link)
                 && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp) ? link : null,
-            Pdf = pdf is null ? null : new ReadOnlyMemory<byte>(pdf),
+            Pdf = pdf is null ? (ReadOnlyMemory<byte>?)null : pdf, // not "pdf" alone: a null array converts to an empty memory
         };
     }
 
