@@ -2,6 +2,7 @@ using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Ixc;
 using Cobranca.Connectors.Ixc.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,9 @@ public static class IxcServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
-        var options = services.AddOptions<IxcClientOptions>(name).BindConfiguration(ConfigurationSectionPrefix + name);
+        // Configuration first (when the host has one), then the delegate; both lazily, when the options are first needed.
+        var options = services.AddOptions<IxcClientOptions>(name).Configure<IServiceProvider>((o, sp) =>
+            sp.GetService<IConfiguration>()?.GetSection(ConfigurationSectionPrefix + name).Bind(o));
         if (configure is not null) options.Configure(configure);
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IxcClientOptions>, IxcClientOptionsValidator>());

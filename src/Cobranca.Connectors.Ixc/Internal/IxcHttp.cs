@@ -21,7 +21,9 @@ internal static class IxcHttp
     /// <summary>Maps a failure with no usable reply; null for caller cancellation and for programming errors (rethrow those untouched).</summary>
     public static ConnectorException? ToTransportException(string operation, Exception ex, CancellationToken callerToken)
     {
-        if (ex is HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException })
+        if (ex is Refit.ApiRequestException { InnerException: { } wrapped }) ex = wrapped;
+        if (ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
+            or HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException })
         {
             return new ConnectorTransportException(IxcClient.ProviderName, operation,
                 "TLS with IXC failed: the server certificate is not trusted. For an on-premise IXC with a self-signed certificate, pin its SHA-256 thumbprint in IxcClientOptions.PinnedCertificateThumbprints.", ex)
@@ -32,6 +34,6 @@ internal static class IxcHttp
             return new ConnectorTransportException(IxcClient.ProviderName, operation,
                 $"Could not connect to IXC ({((HttpRequestException)ex).HttpRequestError}); check the base URL and the network.", ex) { RequestNotSent = true };
         }
-        return HttpErrorMapper.FromException(IxcClient.ProviderName, operation, ex is Refit.ApiRequestException { InnerException: { } inner } ? inner : ex, callerToken);
+        return HttpErrorMapper.FromException(IxcClient.ProviderName, operation, ex, callerToken);
     }
 }
