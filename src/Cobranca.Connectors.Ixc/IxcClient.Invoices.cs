@@ -93,7 +93,7 @@ public partial class IxcClient
     /// (<c>linha_digitavel</c> not empty) and <see cref="IxcClientOptions.IncludePdfInPaymentSlip"/> is on, downloads the PDF
     /// (<c>get_boleto</c>), and when <see cref="IxcClientOptions.IncludePixInPaymentSlip"/> is on asks for the Pix
     /// (<c>get_pix</c>, <b>which may create a charge</b>; a refusal such as "no Pix on this wallet" leaves
-    /// <see cref="PaymentSlip.PixCopyPaste"/> null and is logged). Nothing here is retried automatically.
+    /// <see cref="PaymentSlip.PixCopyPaste"/> null and is logged). <c>get_pix</c> is never retried automatically.
     /// </summary>
     /// <param name="invoiceId">The invoice id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -145,7 +145,9 @@ public partial class IxcClient
     /// <summary>
     /// Downloads the boleto PDF (<c>get_boleto</c> with <c>juro</c>, <c>multa</c> and <c>atualiza_boleto</c> = <c>N</c> so the
     /// charge is not rewritten, <c>base64 = S</c>). IXC answers the PDF as base64 text; an empty body means the invoice
-    /// does not exist. The bytes are checked to start with <c>%PDF</c>. Not retried automatically.
+    /// does not exist. The bytes are checked to start with <c>%PDF</c>. Retried like a read (nothing is recalculated);
+    /// note that IXC may register a boleto for an invoice that has none, which is why <see cref="GetPaymentSlipAsync"/>
+    /// only calls it when the invoice already has a <c>linha_digitavel</c>.
     /// </summary>
     /// <param name="invoiceId">The invoice id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -164,7 +166,7 @@ public partial class IxcClient
             ["tipo_boleto"] = "arquivo",
             ["base64"] = "S",
             ["layout_impressao"] = "",
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, retryable: true).ConfigureAwait(false); // recalculation off: a read
 
         if (StartsWithPdf(bytes)) return bytes;
         var text = IxcReply.Decode(bytes).Trim();

@@ -17,9 +17,9 @@ namespace Cobranca.Connectors.Ixc;
 /// Use <see cref="AsBillingSystem"/> and <see cref="AsAccessController"/> for the common interfaces.
 /// </summary>
 /// <remarks>
-/// Reads (listings) are retried on transient failures; writes and calls with side effects (<c>get_pix</c>,
-/// <c>get_boleto</c>, trust unlock, block, unblock, disconnect) are never retried automatically. Errors IXC reports
-/// under HTTP 200 become <see cref="ConnectorException"/>s.
+/// Reads (listings, and <c>get_boleto</c> with recalculation off) are retried on transient failures; writes and calls
+/// with side effects (<c>get_pix</c>, trust unlock, block, unblock, disconnect) are never retried automatically. Errors
+/// IXC reports under HTTP 200 become <see cref="ConnectorException"/>s.
 /// </remarks>
 public partial class IxcClient : IDisposable
 {
@@ -80,8 +80,6 @@ public partial class IxcClient : IDisposable
 
     /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API).</summary>
     public virtual IAccessController AsAccessController() => _access ??= new IxcAccessController(this, _options, _logger);
-
-    internal ILogger Logger => _logger;
 
     /// <summary>"Today" in America/Sao_Paulo from the injected clock.</summary>
     internal DateOnly Today() => BrazilTime.Today(_time);
@@ -174,14 +172,14 @@ public partial class IxcClient : IDisposable
         return content;
     }
 
-    /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Never retried.</summary>
+    /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Retried only when <paramref name="retryable"/> (a read).</summary>
     private Task<byte[]> ActionAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken,
-        Func<int, byte[], Exception?>? statusOverride = null)
+        Func<int, byte[], Exception?>? statusOverride = null, bool retryable = false)
     {
         return SendAsync(resource, async ct =>
         {
             using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
-            return await _api.ActionAsync(resource, content, retryable: false, ct).ConfigureAwait(false);
+            return await _api.ActionAsync(resource, content, retryable, ct).ConfigureAwait(false);
         }, cancellationToken, statusOverride);
     }
 

@@ -33,6 +33,18 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task Get_boleto_without_recalculation_is_a_read_and_is_retried()
+    {
+        await using var host = await StartAsync();
+        host.Sandbox.InjectFault(IxcSandboxFault.HttpStatus(504), "get_boleto");
+
+        var pdf = await host.Client.GetBoletoPdfAsync(IxcSandboxData.MariaOverdueInvoiceId);
+
+        Assert.True(pdf.AsSpan().StartsWith("%PDF"u8));
+        Assert.Equal(2, host.RequestsTo("get_boleto").Count);
+    }
+
+    [Fact]
     public async Task A_reset_connection_on_a_read_is_retried()
     {
         await using var host = await StartAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Cobranca.Connectors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,7 +53,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     public string Token => _options.Token;
 
     /// <summary>"Today" in America/Sao_Paulo for the sandbox's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_options.TimeProvider.GetUtcNow(), SaoPauloZone).DateTime);
+    public DateOnly Today => BrazilTime.Today(_options.TimeProvider);
 
     /// <summary>
     /// When true, every call is answered like a caller whose IP is not in the webservice user's allow-list:
@@ -73,8 +74,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         options ??= new IxcSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.GeneratedCustomers);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.TimeProvider.GetUtcNow(), SaoPauloZone).DateTime);
-        var store = IxcSandboxStore.Seed(today, options.GeneratedCustomers, options.Seed);
+        var store = IxcSandboxStore.Seed(BrazilTime.Today(options.TimeProvider), options.GeneratedCustomers, options.Seed);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -537,12 +537,4 @@ public sealed class IxcSandbox : IAsyncDisposable
 
     // IXC serves JSON errors and successes of "button" endpoints as text/html.
     private static Task WriteJson(HttpContext context, string json) => Write(context, 200, "text/html", json);
-
-    private static readonly TimeZoneInfo SaoPauloZone = FindZone();
-
-    private static TimeZoneInfo FindZone()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("America/Sao_Paulo", TimeSpan.FromHours(-3), "America/Sao_Paulo", "BRT"); }
-    }
 }
