@@ -87,20 +87,11 @@ public partial class IxcClient
     {
         string? kind, code, message;
         // Refusals are answers, not errors: read the object without ParseObject's error-shape check.
-        var trimmed = body.AsSpan().Trim();
-        if (trimmed.IsEmpty) throw new ConnectorTransportException(ProviderName, operation, "IXC answered with an empty body.");
-        if (trimmed[0] == '<') throw IxcReply.HtmlError(operation, body, 200);
-        try
+        using (var doc = IxcReply.ParseJson(operation, body))
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(body);
             kind = IxcReply.Str(doc.RootElement, "tipo") ?? IxcReply.Str(doc.RootElement, "type");
             code = IxcReply.Str(doc.RootElement, "codigo") ?? IxcReply.Str(doc.RootElement, "code");
             message = IxcReply.Str(doc.RootElement, "mensagem") ?? IxcReply.Str(doc.RootElement, "message");
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            if (IxcReply.LooksLikeIpNotAllowed(body)) throw new IxcIpNotAllowedException(operation, 200, body);
-            throw new ConnectorTransportException(ProviderName, operation, "IXC answered with malformed JSON.", ex);
         }
 
         if (kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase)))

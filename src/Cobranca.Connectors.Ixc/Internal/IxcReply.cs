@@ -37,6 +37,22 @@ internal static partial class IxcReply
     /// <summary>Parses a JSON object reply, throwing for every error shape IXC uses under HTTP 200.</summary>
     public static JsonDocument ParseObject(string operation, string body, int statusCode = 200)
     {
+        var doc = ParseJson(operation, body, statusCode);
+        if (ErrorMessage(doc.RootElement) is { } message)
+        {
+            var code = Str(doc.RootElement, "codigo") ?? Str(doc.RootElement, "code");
+            doc.Dispose();
+            throw BusinessError(operation, message, code, body, statusCode);
+        }
+        return doc;
+    }
+
+    /// <summary>
+    /// Parses a JSON object reply, throwing for an empty body, an HTML fragment, text that is not JSON or malformed JSON,
+    /// but leaving IXC's <c>type</c>/<c>tipo</c> to the caller (for replies where a refusal is an answer).
+    /// </summary>
+    public static JsonDocument ParseJson(string operation, string body, int statusCode = 200)
+    {
         var trimmed = body.AsSpan().Trim();
         if (trimmed.IsEmpty)
             throw new ConnectorTransportException(Provider, operation, "IXC answered with an empty body.");
@@ -62,13 +78,6 @@ internal static partial class IxcReply
         {
             doc.Dispose();
             throw new ConnectorTransportException(Provider, operation, "IXC answered with JSON that is not an object.");
-        }
-
-        if (ErrorMessage(doc.RootElement) is { } message)
-        {
-            var code = Str(doc.RootElement, "codigo") ?? Str(doc.RootElement, "code");
-            doc.Dispose();
-            throw BusinessError(operation, message, code, body, statusCode);
         }
         return doc;
     }
