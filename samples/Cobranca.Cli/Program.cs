@@ -1,5 +1,14 @@
 using System.CommandLine;
+using Cobranca.Cli;
+using Cobranca.Cli.Demo;
 
-var root = new RootCommand("cobranca: Cobranca.Connectors command line");
+// cobranca: System.CommandLine parses, Spectre.Console renders. Exit codes: see ExitCodes.
+// Each area adds its commands from Commands/<Area>Commands.cs with one line below.
+var root = new RootCommand("cobranca: the Cobranca.Connectors command line (ERPs, routers, Pix and boletos for Brazilian ISPs)");
+root.Options.Add(CliOptions.Json);
+root.Subcommands.Add(DemoCommand.Create());
+
+Cobranca.Cli.Commands.CodecCommands.AddTo(root);
 root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
+
 return await root.Parse(args).InvokeAsync();

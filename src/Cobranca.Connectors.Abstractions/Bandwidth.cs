@@ -16,8 +16,8 @@ public readonly record struct Bandwidth(long DownloadBitsPerSecond, long UploadB
     /// <param name="upload">Upload Mbit/s.</param>
     public static Bandwidth FromMegabits(double download, double upload)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(download);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(upload);
+        if (!double.IsFinite(download) || download <= 0) throw new ArgumentOutOfRangeException(nameof(download), "A speed is a positive number.");
+        if (!double.IsFinite(upload) || upload <= 0) throw new ArgumentOutOfRangeException(nameof(upload), "A speed is a positive number.");
         return new((long)Math.Round(download * 1_000_000), (long)Math.Round(upload * 1_000_000));
     }
 
@@ -63,7 +63,8 @@ public readonly record struct Bandwidth(long DownloadBitsPerSecond, long UploadB
             case 'M': multiplier = 1_000_000; s = s[..^1]; break;
             case 'G': multiplier = 1_000_000_000; s = s[..^1]; break;
         }
-        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < 0)
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < 0
+            || value > long.MaxValue / multiplier)
             throw new FormatException($"'{part}' is not a rate.");
         return (long)(value * multiplier);
     }

@@ -5,8 +5,10 @@ namespace Cobranca.Connectors.Abstractions;
 /// surfaces as <see cref="OperationCanceledException"/>; a missing capability is <see cref="NotSupportedException"/>).
 /// </summary>
 /// <remarks>
-/// The message is passed through <see cref="SensitiveData.Redact"/> on construction, so no token, password, CPF/CNPJ,
-/// phone or Pix key survives into <see cref="Exception.Message"/>, whatever the connector put in it.
+/// The message is passed through <see cref="SensitiveData.RedactAndTruncate"/> on construction, so no token, password,
+/// CPF/CNPJ, phone or Pix key survives into <see cref="Exception.Message"/>, whatever the connector put in it, and a
+/// whole HTML page pasted into it is cut. <see cref="ToString"/> redacts again, because it includes the inner
+/// exceptions' messages, which this class does not control.
 /// </remarks>
 public class ConnectorException : Exception
 {
@@ -16,7 +18,7 @@ public class ConnectorException : Exception
     /// <param name="message">What happened; redacted on construction.</param>
     /// <param name="innerException">The cause.</param>
     public ConnectorException(string provider, string operation, string message, Exception? innerException = null)
-        : base(SensitiveData.Redact(message), innerException)
+        : base(SensitiveData.RedactAndTruncate(message), innerException)
     {
         Provider = provider;
         Operation = operation;
@@ -30,4 +32,7 @@ public class ConnectorException : Exception
 
     /// <summary>Tenant (ISP) name, for multi-tenant hosts. Never a secret.</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>The usual exception text (type, message, inner exceptions, stack), redacted.</summary>
+    public override string ToString() => SensitiveData.Redact(base.ToString());
 }

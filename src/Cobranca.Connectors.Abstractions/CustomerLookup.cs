@@ -26,7 +26,12 @@ public sealed class CustomerLookup
 
     /// <summary>Search by CPF/CNPJ.</summary>
     /// <param name="document">A validated document.</param>
-    public static CustomerLookup ByDocument(Document document) => new(CustomerLookupKind.Document, document, null, null);
+    /// <exception cref="ArgumentException">The document is <c>default</c> (empty): a search by nothing could match everyone.</exception>
+    public static CustomerLookup ByDocument(Document document)
+    {
+        if (document.Value.Length == 0) throw new ArgumentException("The document is empty.", nameof(document));
+        return new(CustomerLookupKind.Document, document, null, null);
+    }
 
     /// <summary>Search by CPF/CNPJ given as text, masked or digits only.</summary>
     /// <param name="document">The document text.</param>
@@ -35,7 +40,12 @@ public sealed class CustomerLookup
 
     /// <summary>Search by phone; every customer with a matching phone field is returned.</summary>
     /// <param name="phone">A normalised phone number.</param>
-    public static CustomerLookup ByPhone(PhoneNumber phone) => new(CustomerLookupKind.Phone, null, phone, null);
+    /// <exception cref="ArgumentException">The phone is <c>default</c> (empty): a search by nothing could match everyone.</exception>
+    public static CustomerLookup ByPhone(PhoneNumber phone)
+    {
+        if (phone.Number.Length == 0) throw new ArgumentException("The phone number is empty.", nameof(phone));
+        return new(CustomerLookupKind.Phone, null, phone, null);
+    }
 
     /// <summary>Search by the backend's customer id.</summary>
     /// <param name="id">The id.</param>

@@ -33,9 +33,11 @@ public readonly struct Document : IEquatable<Document>
     public string Value => _value ?? string.Empty;
 
     /// <summary>The official mask: <c>000.000.000-00</c> or <c>00.000.000/0000-00</c>.</summary>
-    public string Formatted => Kind == DocumentKind.Cpf
-        ? $"{Value[..3]}.{Value[3..6]}.{Value[6..9]}-{Value[9..]}"
-        : $"{Value[..2]}.{Value[2..5]}.{Value[5..8]}/{Value[8..12]}-{Value[12..]}";
+    public string Formatted => _value is null
+        ? string.Empty
+        : Kind == DocumentKind.Cpf
+            ? $"{Value[..3]}.{Value[3..6]}.{Value[6..9]}-{Value[9..]}"
+            : $"{Value[..2]}.{Value[2..5]}.{Value[5..8]}/{Value[8..12]}-{Value[12..]}";
 
     /// <summary>Parses a CPF or CNPJ, masked or bare.</summary>
     /// <param name="text">The text.</param>

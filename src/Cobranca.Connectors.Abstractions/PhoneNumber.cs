@@ -36,13 +36,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
     public bool IsMobile => Number.Length == 9;
 
     /// <summary>E.164 form, <c>+5579998765432</c>.</summary>
-    public string E164 => $"+55{Ddd}{Number}";
+    public string E164 => _number is null ? string.Empty : $"+55{Ddd}{Number}";
 
     /// <summary>The last eight digits, formatted <c>8765-4321</c>: what matches both 8- and 9-digit stored forms of a mobile.</summary>
-    public string LastEightMasked => $"{Number[^8..^4]}-{Number[^4..]}";
+    public string LastEightMasked => _number is null ? string.Empty : $"{Number[^8..^4]}-{Number[^4..]}";
 
     /// <summary>National masked form, <c>(79) 99876-5432</c> or <c>(79) 3211-4567</c>.</summary>
-    public string Formatted => IsMobile ? $"({Ddd}) {Number[..5]}-{Number[5..]}" : $"({Ddd}) {Number[..4]}-{Number[4..]}";
+    public string Formatted => _number is null ? string.Empty : IsMobile ? $"({Ddd}) {Number[..5]}-{Number[5..]}" : $"({Ddd}) {Number[..4]}-{Number[4..]}";
 
     /// <summary>Parses a Brazilian phone number.</summary>
     /// <param name="text">The text.</param>
@@ -77,9 +77,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
         var d = digits.ToString();
         // Country code: +55 (only when what follows still has room for DDD + number).
         if (d.Length >= 12 && d.StartsWith("55", StringComparison.Ordinal) && d.Length <= 13) d = d[2..];
-        // Trunk prefix 0, optionally with a two-digit carrier code (0 XX DDD NUMBER).
-        if (d.Length is 13 or 12 && d[0] == '0') d = d[3..];
-        else if (d.Length is 11 or 12 && d[0] == '0') d = d[1..];
+        // Trunk prefix 0, optionally followed by a two-digit carrier code (0 XX DDD NUMBER): the length tells them
+        // apart (0 + DDD + 8/9 digits is 11/12 long; with a carrier code it is 13/14).
+        if (d.Length > 0 && d[0] == '0')
+        {
+            if (d.Length is 11 or 12) d = d[1..];
+            else if (d.Length is 13 or 14) d = d[3..];
+        }
 
         if (d.Length is not (10 or 11)) { error = "A Brazilian phone number has a DDD and 8 or 9 digits."; return false; }
 

@@ -24,7 +24,8 @@ public static partial class SensitiveData
     {
         if (string.IsNullOrEmpty(text)) return text;
         var s = AuthorizationHeader().Replace(text, m => m.Groups[1].Value + Placeholder);
-        s = JsonSecret().Replace(s, m => m.Groups[1].Value + Placeholder + m.Groups[3].Value);
+        s = BearerToken().Replace(s, m => m.Groups[1].Value + Placeholder);
+        s = JsonSecret().Replace(s, m => m.Groups[1].Value + "\"" + Placeholder + "\"");
         s = FormSecret().Replace(s, m => m.Groups[1].Value + Placeholder);
         s = UrlUserInfo().Replace(s, m => m.Groups[1].Value + Placeholder + "@");
         s = Email().Replace(s, Placeholder);
@@ -63,13 +64,20 @@ public static partial class SensitiveData
         return k.Length <= 4 ? Placeholder : k[..4] + Placeholder;
     }
 
-    [GeneratedRegex(@"((?:Authorization|Proxy-Authorization)\s*[:=]\s*(?:Bearer|Basic|Digest)?\s*)[^\s,;""']+", RegexOptions.IgnoreCase)]
+    // Header lines and header dumps ("Authorization: Bearer x", "Authorization":"Basic x", Cookie, X-Api-Key).
+    [GeneratedRegex(@"((?:Authorization|Proxy-Authorization|Cookie|Set-Cookie|X-Api-Key|Api-Key)""?\s*[:=]\s*""?(?:(?:Bearer|Basic|Digest)\s+)?)[^\s,;""']+", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizationHeader();
 
-    [GeneratedRegex(@"(""(?:[a-z_]*token[a-z_]*|senha[a-z_]*|password|passwd|pass|secret|client_secret|api_key|apikey|hash|chave|chave_pix|pix_key)""\s*:\s*"")((?:[^""\\]|\\.)*)("")", RegexOptions.IgnoreCase)]
+    // A bearer token quoted outside a header (long enough to be a token, so "Bearer token expired" stays readable).
+    [GeneratedRegex(@"(\bBearer\s+)[A-Za-z0-9\-._~+/]{16,}=*", RegexOptions.IgnoreCase)]
+    private static partial Regex BearerToken();
+
+    // "key": "value" or "key": 123 for secret-looking keys.
+    [GeneratedRegex(@"(""(?:[a-z_]*token[a-z_]*|senha[a-z_]*|[a-z_]*password[a-z_]*|passwd|pass|pwd|[a-z_]*secret[a-z_]*|api_?key|hash|chave|chave_pix|pix_key)""\s*:\s*)(?:""(?:[^""\\]|\\.)*""|[^\s,}\]]+)", RegexOptions.IgnoreCase)]
     private static partial Regex JsonSecret();
 
-    [GeneratedRegex(@"((?:^|[?&\s;,])(?:[a-z_]*token[a-z_]*|senha|password|passwd|secret|client_secret|api_key|apikey|hash)=)[^&\s;,""']+", RegexOptions.IgnoreCase)]
+    // key=value in query strings, forms and RouterOS API words (=password=x); key: value in logs.
+    [GeneratedRegex(@"((?:^|[?&\s;,=])(?:[a-z_]*token[a-z_]*|senha[a-z_]*|[a-z_]*password[a-z_]*|passwd|pass|pwd|[a-z_]*secret[a-z_]*|api_?key|hash)(?:=|:\s*))[^&\s;,""']+", RegexOptions.IgnoreCase)]
     private static partial Regex FormSecret();
 
     [GeneratedRegex(@"(\b[a-z][a-z0-9+.-]*://)[^/\s:@]+:[^/\s@]+@", RegexOptions.IgnoreCase)]
@@ -81,12 +89,13 @@ public static partial class SensitiveData
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
     private static partial Regex Evp();
 
-    [GeneratedRegex(@"(?<![\w.])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}/?[0-9A-Z]{4}-?\d{2}(?![\w])")]
+    [GeneratedRegex(@"(?<![\w.])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}/?[0-9A-Z]{4}-?\d{2}(?![\w])", RegexOptions.IgnoreCase)]
     private static partial Regex Cnpj();
 
     [GeneratedRegex(@"(?<![\w.])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\w])")]
     private static partial Regex Cpf();
 
-    [GeneratedRegex(@"(?<![\w])(?:\+?55\s?)?\(?\d{2}\)?\s?9?\d{4}[-\s]?\d{4}(?![\w])")]
+    // Optional +55 or trunk 0 (with an optional carrier code), DDD, 8 or 9 digits, the usual punctuation.
+    [GeneratedRegex(@"(?<![\w+])(?:\+?55[\s.-]?|0[\s.-]?(?:[1-9]\d[\s.-]?)?)?\(?\d{2}\)?[\s.-]?9?\d{4}[\s.-]?\d{4}(?![\w])")]
     private static partial Regex Phone();
 }

@@ -1,23 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Cobranca.Cli.Demo;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Ixc;
+using Cobranca.Connectors.Testing;
 using Cobranca.Connectors.Testing.Ixc;
 using Spectre.Console;
 
 namespace Cobranca.Cli.Commands;
 
-/// <summary><c>cobranca ixc ...</c>: IXC Provedor commands against a real instance, and the sandbox demo.</summary>
+/// <summary>
+/// <c>cobranca ixc ...</c>: IXC Provedor commands against a real instance, and the sandbox demo. Exit codes follow
+/// <see cref="ExitCodes"/>, plus <see cref="NoCustomer"/> when <c>ixc debt</c> finds nobody with the document.
+/// </summary>
 public static class IxcCommands
 {
     /// <summary>The environment variable holding the IXC webservice token (never pass secrets as arguments).</summary>
     public const string TokenVariable = "COBRANCA_IXC_TOKEN";
 
-    private const int ExitOk = 0;
-    private const int ExitNotFound = 1;
-    private const int ExitUsage = 2;
-    private const int ExitConnector = 3;
+    /// <summary>Exit code of <c>ixc debt</c> when no customer has the document.</summary>
+    public const int NoCustomer = 3;
 
     /// <summary>Builds the <c>ixc</c> command.</summary>
     public static Command Create()
@@ -25,10 +28,10 @@ public static class IxcCommands
         var ixc = new Command("ixc", "IXC Provedor (IXCSoft webservice v1)");
         ixc.Subcommands.Add(CreateDebt());
         var demo = new Command("demo", "Runs an IXC-shaped flow end to end on the embedded IXC sandbox (no external system).");
-        demo.SetAction(async (_, cancellationToken) =>
+        demo.SetCliAction(async (_, cancellationToken) =>
         {
             await RunDemoAsync(AnsiConsole.Console, cancellationToken);
-            return ExitOk;
+            return ExitCodes.Ok;
         });
         ixc.Subcommands.Add(demo);
         return ixc;
@@ -41,24 +44,19 @@ public static class IxcCommands
         var user = new Option<string>("--user") { Description = "Id of the IXC user with webservice access (token from " + TokenVariable + ")", Required = true };
         var pins = new Option<string[]>("--pin") { Description = "SHA-256 thumbprint of a self-signed IXC certificate to trust (repeatable)", AllowMultipleArgumentsPerToken = false };
         var get = new Option<bool>("--get-listings") { Description = "Send listings as GET with a JSON body (for instances that refuse POST)" };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
         var debt = new Command("debt", "Finds the customer by CPF/CNPJ and shows overdue and upcoming invoices and the contracts' access state.")
         {
-            cpf, url, user, pins, get, json,
+            cpf, url, user, pins, get,
         };
-        debt.SetAction(async (parse, cancellationToken) =>
+        debt.SetCliAction(async (parse, cancellationToken) =>
         {
             var token = Environment.GetEnvironmentVariable(TokenVariable);
             if (string.IsNullOrWhiteSpace(token))
             {
-                AnsiConsole.MarkupLine($"[red]Set {TokenVariable} to the IXC webservice token (the hash after \"id:\").[/]");
-                return ExitUsage;
+                await Console.Error.WriteLineAsync($"error: set {TokenVariable} to the IXC webservice token (the hash after \"id:\").");
+                return ExitCodes.Usage;
             }
-            if (!Document.TryParse(parse.GetValue(cpf), out var document))
-            {
-                AnsiConsole.MarkupLine("[red]--cpf is not a valid CPF or CNPJ.[/]");
-                return ExitUsage;
-            }
+            var document = Document.Parse(parse.GetValue(cpf)!); // FormatException: usage error, message never echoes the input
             var options = new IxcClientOptions
             {
                 BaseUrl = parse.GetValue(url)!,
@@ -68,20 +66,19 @@ public static class IxcCommands
             };
             foreach (var pin in parse.GetValue(pins) ?? []) options.PinnedCertificateThumbprints.Add(pin);
 
+            IxcClient client;
             try
             {
-                using var client = new IxcClient(options);
-                return await ShowDebtAsync(client.AsBillingSystem(), document, parse.GetValue(json), cancellationToken);
+                client = new IxcClient(options);
             }
             catch (ArgumentException ex)
             {
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-                return ExitUsage;
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Usage;
             }
-            catch (ConnectorException ex)
+            using (client)
             {
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.GetType().Name)}:[/] {Markup.Escape(ex.Message)}");
-                return ExitConnector;
+                return await ShowDebtAsync(client.AsBillingSystem(), document, parse.GetValue(CliOptions.Json), cancellationToken);
             }
         });
         return debt;
@@ -92,9 +89,9 @@ public static class IxcCommands
         var customers = await billing.FindCustomersAsync(CustomerLookup.ByDocument(document), cancellationToken);
         if (customers.Count == 0)
         {
-            if (asJson) Console.WriteLine("[]");
+            if (asJson) CliRunner.WriteJson(Array.Empty<object>());
             else AnsiConsole.MarkupLine($"No IXC customer with document {Markup.Escape(document.Mask())}.");
-            return ExitNotFound;
+            return NoCustomer;
         }
 
         var results = new List<(Customer Customer, DebtStatus Debt)>();
@@ -116,13 +113,13 @@ public static class IxcCommands
                     ["id"] = c.Id, ["plan"] = c.PlanName, ["access"] = c.Access.Status.Value, ["statusInternet"] = c.Access.RawCode,
                 }).ToList(),
             }).ToList();
-            Console.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true }));
+            CliRunner.WriteJson(payload);
         }
         else
         {
             foreach (var (customer, debt) in results) RenderDebt(AnsiConsole.Console, customer, debt);
         }
-        return ExitOk;
+        return ExitCodes.Ok;
     }
 
     private static Dictionary<string, object?> InvoiceJson(Invoice i) => new()
@@ -144,6 +141,31 @@ public static class IxcCommands
         console.Write(table);
         foreach (var contract in debt.Contracts)
             console.MarkupLine($"  contract {Markup.Escape(contract.Id)} {Markup.Escape(contract.PlanName ?? "")}: [bold]{Markup.Escape(contract.Access.Status.Value)}[/] (status_internet {Markup.Escape(contract.Access.RawCode ?? "?")})");
+    }
+
+    /// <summary>
+    /// A <c>cobranca demo</c> backend: the IXC sandbox serving the generated ISP the way IXC stores it, driven through
+    /// <see cref="IxcClient"/> over HTTP (register it in <see cref="DemoCommand.Backends"/>).
+    /// </summary>
+    public static IDemoBackend CreateDemoBackend() => new SandboxBackend();
+
+    private sealed class SandboxBackend : IDemoBackend
+    {
+        public string Name => "ixc";
+
+        public string Description => "IXC sandbox over HTTP (IxcClient against IxcSandbox)";
+
+        public async Task<DemoSession> StartAsync(IspDataSet data, TimeProvider timeProvider, CancellationToken cancellationToken)
+        {
+            var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { Data = data, TimeProvider = timeProvider }, cancellationToken);
+            var client = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token },
+                timeProvider: timeProvider);
+            return new DemoSession(client.AsBillingSystem(), client.AsAccessController(), async () =>
+            {
+                client.Dispose();
+                await sandbox.DisposeAsync();
+            });
+        }
     }
 
     /// <summary>

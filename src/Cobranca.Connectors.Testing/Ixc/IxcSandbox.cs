@@ -74,7 +74,9 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         options ??= new IxcSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.GeneratedCustomers);
-        var store = IxcSandboxStore.Seed(BrazilTime.Today(options.TimeProvider), options.GeneratedCustomers, options.Seed);
+        var store = options.Data is { } data
+            ? IxcSandboxStore.FromDataSet(data)
+            : IxcSandboxStore.Seed(BrazilTime.Today(options.TimeProvider), options.GeneratedCustomers, options.Seed);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -12,6 +12,14 @@ public sealed class IxcSandboxOptions
     /// <summary>The clock that decides "today" (America/Sao_Paulo) for the seed and the trust-unlock rules. System clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// A generated ISP (<see cref="IspDataGenerator"/>) to serve instead of the built-in seed: its customers, contracts,
+    /// logins and invoices keep their ids and are rendered the way IXC stores them (masked documents and phones, every
+    /// value a string, <c>status_internet</c> codes, <c>id_contrato_avulso</c> for stand-alone charges). When set,
+    /// <see cref="IxcSandboxData"/>'s records and <see cref="GeneratedCustomers"/> are not added.
+    /// </summary>
+    public IspDataSet? Data { get; set; }
+
     /// <summary>How many generated customers (each with a contract, a login and a few invoices) to add to the well-known ones. Default 30.</summary>
     public int GeneratedCustomers { get; set; } = 30;
 

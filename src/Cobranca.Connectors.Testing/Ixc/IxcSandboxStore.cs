@@ -81,6 +81,78 @@ internal sealed class IxcSandboxStore
         return s;
     }
 
+    /// <summary>Renders a generated ISP as IXC rows, keeping its ids.</summary>
+    public static IxcSandboxStore FromDataSet(IspDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var s = new IxcSandboxStore();
+        var cities = data.Customers.Select(c => c.Raw.GetValueOrDefault(IspDataKeys.City) ?? "").Distinct(StringComparer.Ordinal).ToList();
+        foreach (var c in data.Customers)
+        {
+            var raw = c.Raw;
+            var row = Customer(c.Id, c.Name.ToUpperInvariant(), c.Document?.Formatted ?? "", c.Document?.Kind == DocumentKind.Cnpj ? "J" : "F",
+                celular: IxcPhone(raw.GetValueOrDefault(IspDataKeys.MobilePhone)), whatsapp: IxcPhone(raw.GetValueOrDefault(IspDataKeys.WhatsApp)),
+                fone: IxcPhone(raw.GetValueOrDefault(IspDataKeys.Landline)), email: c.Email ?? "");
+            row["ativo"] = c.IsActive ? "S" : "N";
+            row["endereco"] = raw.GetValueOrDefault(IspDataKeys.Street) ?? "";
+            row["bairro"] = raw.GetValueOrDefault(IspDataKeys.District) ?? "";
+            row["cep"] = raw.GetValueOrDefault(IspDataKeys.PostalCode) ?? "";
+            row["cidade"] = (1000 + cities.IndexOf(raw.GetValueOrDefault(IspDataKeys.City) ?? "")).ToString(CultureInfo.InvariantCulture); // a code, as in IXC
+            s.Upsert(Cliente, row);
+        }
+        var connections = data.Connections.ToDictionary(c => c.ContractId, StringComparer.Ordinal);
+        var radiusId = 1;
+        foreach (var c in data.Contracts)
+        {
+            var (status, statusInternet) = c.Access.Status == AccessStatus.Inactive ? ("I", "D")
+                : c.Access.Status == AccessStatus.Blocked ? ("A", c.Access.Detail?.Contains(nameof(BlockReason.Manual), StringComparison.Ordinal) == true ? "CM" : "CA")
+                : ("A", "A");
+            var row = Contract(c.Id, c.CustomerId, c.PlanName ?? "", status, statusInternet, data.Today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            row["id_vd_contrato"] = c.Raw.GetValueOrDefault(IspDataKeys.PlanId) ?? "0";
+            s.Upsert(Contrato, row);
+            if (connections.TryGetValue(c.Id, out var connection))
+            {
+                var login = Login((radiusId++).ToString(CultureInfo.InvariantCulture), c.CustomerId, c.Id, connection.Login,
+                    statusInternet == "A" ? "S" : "N", connection.IpAddress.ToString());
+                login["senha"] = connection.Password;
+                login["mac"] = connection.MacAddress;
+                s.Upsert(Radusuarios, login);
+            }
+        }
+        foreach (var i in data.Invoices)
+        {
+            var (status, registered) = i.Status switch
+            {
+                InvoiceStatus.Paid => ("R", true),
+                InvoiceStatus.Cancelled => ("C", false),
+                _ => ("A", i.Raw.ContainsKey(IspDataKeys.DigitableLine)),
+            };
+            var due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var received = i.Raw.GetValueOrDefault(IspDataKeys.PaidAmount) ?? "0.00";
+            var row = Invoice(i.Id, i.CustomerId, i.ContractId ?? "0", due, i.Amount.ToString("0.00", CultureInfo.InvariantCulture), received, registered, status);
+            row["valor_aberto"] = i.OpenAmount.ToString("0.00", CultureInfo.InvariantCulture);
+            row["id_contrato_avulso"] = i.Raw.GetValueOrDefault(IspDataKeys.StandaloneContractId) ?? "0";
+            row["documento"] = i.Description ?? row["documento"];
+            if (i.Raw.GetValueOrDefault(IspDataKeys.DigitableLine) is { } line) row["linha_digitavel"] = line;
+            if (i.Raw.GetValueOrDefault(IspDataKeys.PaidOn) is { } paidOn)
+            {
+                row["pagamento_data"] = paidOn;
+                row["baixa_data"] = status == "R" ? paidOn + " 10:00:00" : "";
+            }
+            s.Upsert(Areceber, row);
+        }
+        return s;
+    }
+
+    /// <summary>A phone as IXC stores it: <c>(99) 99999-9999</c>; a mobile typed without the ninth digit keeps lacking it.</summary>
+    private static string IxcPhone(string? typed)
+    {
+        if (!PhoneNumber.TryParse(typed, out var phone)) return "";
+        // "(79) 9876-5432": eight digits after the area code although it is a mobile.
+        var lacksNinth = phone.IsMobile && System.Text.RegularExpressions.Regex.IsMatch(typed.Trim(), @"^\(\d{2}\) \d{4}-\d{4}$");
+        return lacksNinth ? $"({phone.Ddd}) {phone.Number[1..5]}-{phone.Number[5..]}" : phone.Formatted;
+    }
+
     private void Generate(DateOnly today, int count, int seed)
     {
         var random = new Random(seed);

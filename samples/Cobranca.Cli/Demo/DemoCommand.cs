@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Cobranca.Cli.Demo.Steps;
+using Cobranca.Connectors.Testing;
+using Spectre.Console;
+
+namespace Cobranca.Cli.Demo;
+
+/// <summary><c>cobranca demo</c>: the whole flow end to end on embedded simulators, no external system needed.</summary>
+public static class DemoCommand
+{
+    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+
+    /// <summary>The backends <c>--backend</c> accepts. Sandboxes and emulators are added here.</summary>
+    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend()];
+
+    /// <summary>The steps, in order. Later steps (second copy, Pix payment, unblock on payment) are appended here.</summary>
+    public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep()];
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated ISP (same seed, same data)", DefaultValueFactory = _ => 2026 };
+        var customers = new Option<int>("--customers") { Description = "How many customers to generate", DefaultValueFactory = _ => 200 };
+        customers.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--customers must be between 1 and 100000.");
+        });
+        var backend = new Option<string>("--backend")
+        {
+            Description = "Where to run: " + string.Join("; ", Backends.Select(b => $"{b.Name} = {b.Description}")),
+            DefaultValueFactory = _ => Backends[0].Name,
+        };
+        backend.AcceptOnlyFromAmong([.. Backends.Select(b => b.Name)]);
+
+        var command = new Command("demo", "Run the end-to-end demo on a generated ISP: find a customer, show the debt, block and unblock, second copy")
+        {
+            seed, customers, backend,
+        };
+        command.SetCliAction(async (parseResult, cancellationToken) =>
+        {
+            var json = parseResult.GetValue(CliOptions.Json);
+            var time = TimeProvider.System;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime);
+            var chosen = Backends.Single(b => b.Name == parseResult.GetValue(backend));
+            var data = IspDataGenerator.Generate(new IspDataGeneratorOptions
+            {
+                Seed = parseResult.GetValue(seed),
+                CustomerCount = parseResult.GetValue(customers),
+                Today = today,
+            });
+
+            await using var session = await chosen.StartAsync(data, time, cancellationToken);
+            var context = new DemoContext(data, session, today, json);
+            context.Report["backend"] = chosen.Name;
+            context.Report["seed"] = data.Seed;
+            context.Report["today"] = today;
+
+            if (!json)
+            {
+                AnsiConsole.MarkupLine($"[bold]cobranca demo[/] on [blue]{Markup.Escape(chosen.Description)}[/]");
+                AnsiConsole.MarkupLine($"Generated ISP: seed {data.Seed}, {data.Customers.Count} customers, {data.Contracts.Count} contracts, " +
+                    $"{data.Invoices.Count} invoices, today {DemoFormat.Date(today)}");
+                AnsiConsole.WriteLine();
+            }
+
+            var ok = true;
+            foreach (var step in Steps)
+            {
+                if (!json) DemoFormat.Heading(step.Title);
+                if (!await step.RunAsync(context, cancellationToken))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+
+            context.Report["ok"] = ok;
+            if (json) CliRunner.WriteJson(context.Report);
+            else AnsiConsole.MarkupLine(ok ? "[green]Demo finished.[/]" : "[red]Demo stopped: a step did not get what it expected.[/]");
+            return ok ? ExitCodes.Ok : ExitCodes.ProviderError;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Testing;
+
+namespace Cobranca.Cli.Demo;
+
+/// <summary>State shared by the demo steps.</summary>
+/// <param name="data">The generated ISP the backend was seeded with.</param>
+/// <param name="session">The connectors.</param>
+/// <param name="today">The São Paulo date.</param>
+/// <param name="json">True for <c>--json</c>: steps render nothing and only fill <see cref="Report"/>.</param>
+public sealed class DemoContext(IspDataSet data, DemoSession session, DateOnly today, bool json)
+{
+    /// <summary>The generated ISP.</summary>
+    public IspDataSet Data { get; } = data;
+
+    /// <summary>The connectors.</summary>
+    public DemoSession Session { get; } = session;
+
+    /// <summary>The São Paulo date.</summary>
+    public DateOnly Today { get; } = today;
+
+    /// <summary>JSON mode.</summary>
+    public bool Json { get; } = json;
+
+    /// <summary>The machine-readable report, one entry per step, written at the end in JSON mode.</summary>
+    public Dictionary<string, object?> Report { get; } = [];
+
+    /// <summary>The customer the demo follows, as the backend returned it (set by the find step).</summary>
+    public Customer? Customer { get; set; }
+
+    /// <summary>The customer's debt (set by the debt step).</summary>
+    public DebtStatus? Debt { get; set; }
+}

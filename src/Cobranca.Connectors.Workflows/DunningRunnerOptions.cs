@@ -1,0 +1,38 @@
+using Cobranca.Connectors.Abstractions;
+
+namespace Cobranca.Connectors.Workflows;
+
+/// <summary>Settings of a <see cref="DunningRunner"/>. Every property has a working default.</summary>
+public sealed class DunningRunnerOptions
+{
+    /// <summary>What has been done (idempotency). Default: a new <see cref="InMemoryDunningLedger"/>.</summary>
+    public IDunningLedger Ledger { get; init; } = new InMemoryDunningLedger();
+
+    /// <summary>Holidays. Default <see cref="HolidayCalendar.BrazilNational"/>; add your state's and city's.</summary>
+    public IHolidayCalendar Holidays { get; init; } = HolidayCalendar.BrazilNational;
+
+    /// <summary>Per-customer opt-out. Default: nobody opted out.</summary>
+    public IDunningOptOutSource? OptOut { get; init; }
+
+    /// <summary>The clock. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Customers processed at the same time. Default 4.</summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>Plan and report, but send nothing, change no access and record nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Which open invoices define the customers of the run. Default: all.</summary>
+    public InvoiceQuery Query { get; init; } = InvoiceQuery.All;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Ledger, nameof(Ledger));
+        ArgumentNullException.ThrowIfNull(Holidays, nameof(Holidays));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(Query, nameof(Query));
+        if (MaxConcurrency is < 1 or > 64)
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be between 1 and 64.");
+    }
+}
