@@ -57,8 +57,7 @@ public partial class IxcClient
     private async Task ContractButtonAsync(string resource, string contractId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
-        var bytes = await ActionAsync(resource, new() { ["id_contrato"] = contractId.Trim() }, cancellationToken).ConfigureAwait(false);
-        IxcReply.ParseObject(resource, IxcReply.Decode(bytes)).Dispose();
+        await ButtonAsync(resource, new() { ["id_contrato"] = contractId.Trim() }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -76,24 +75,33 @@ public partial class IxcClient
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         const string operation = "desbloqueio_confianca";
         var id = contractId.Trim();
-        var body = IxcReply.Decode(await ActionAsync(operation, new() { ["id"] = id }, cancellationToken).ConfigureAwait(false));
+        var (kind, code, message, body) = await ActionAsync(operation, new() { ["id"] = id }, bytes => ParseTrustUnlockReply(operation, bytes), cancellationToken)
+            .ConfigureAwait(false);
 
-        var result = await ParseTrustUnlockAsync(operation, id, body, cancellationToken).ConfigureAwait(false);
+        var result = await ToTrustUnlockResultAsync(operation, id, kind, code, message, body, cancellationToken).ConfigureAwait(false);
         IxcLog.TrustUnlock(_logger, id, result.Outcome.ToString(), result.ProviderCode);
         return result;
     }
 
-    private async Task<TrustUnlockResult> ParseTrustUnlockAsync(string operation, string contractId, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <c>{tipo, codigo, mensagem}</c>. Refusals with a <c>codigo</c> are answers, not errors; an error without a code
+    /// (IP not allowed, resource unavailable ...) throws here, inside the instrumented call.
+    /// </summary>
+    private static (string? Kind, string? Code, string? Message, string Body) ParseTrustUnlockReply(string operation, byte[] bytes)
     {
-        string? kind, code, message;
-        // Refusals are answers, not errors: read the object without ParseObject's error-shape check.
-        using (var doc = IxcReply.ParseJson(operation, body))
-        {
-            kind = IxcReply.Str(doc.RootElement, "tipo") ?? IxcReply.Str(doc.RootElement, "type");
-            code = IxcReply.Str(doc.RootElement, "codigo") ?? IxcReply.Str(doc.RootElement, "code");
-            message = IxcReply.Str(doc.RootElement, "mensagem") ?? IxcReply.Str(doc.RootElement, "message");
-        }
+        var body = IxcReply.Decode(bytes);
+        using var doc = IxcReply.ParseJson(operation, body);
+        var kind = IxcReply.Str(doc.RootElement, "tipo") ?? IxcReply.Str(doc.RootElement, "type");
+        var code = IxcReply.Str(doc.RootElement, "codigo") ?? IxcReply.Str(doc.RootElement, "code");
+        var message = IxcReply.Str(doc.RootElement, "mensagem") ?? IxcReply.Str(doc.RootElement, "message");
+        var success = kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase));
+        if (!success && code is null) throw IxcReply.BusinessError(operation, message ?? "(no message)", null, body, 200);
+        return (kind, code, message, body);
+    }
 
+    private async Task<TrustUnlockResult> ToTrustUnlockResultAsync(string operation, string contractId, string? kind, string? code, string? message,
+        string body, CancellationToken cancellationToken)
+    {
         if (kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase)))
         {
             var contract = await GetContractAsync(contractId, cancellationToken).ConfigureAwait(false);
@@ -112,7 +120,6 @@ public partial class IxcClient
             "106" => throw new ConnectorNotFoundException(ProviderName, operation, $"IXC has no contract {contractId} (code 106).", 200, code, body),
             "109" => TrustUnlockResult.NotEligible(reason, code),
             "113" => TrustUnlockResult.LimitReached(reason, code),
-            null => throw IxcReply.BusinessError(operation, message ?? "(no message)", null, body, 200),
             _ => TrustUnlockResult.NotEligible(reason, code),
         };
     }

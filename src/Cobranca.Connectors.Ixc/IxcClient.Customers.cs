@@ -110,7 +110,6 @@ public partial class IxcClient
     public virtual async Task DisconnectSessionAsync(string radiusUserId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(radiusUserId);
-        var bytes = await ActionAsync("desconectar_clientes", new() { ["id"] = radiusUserId.Trim() }, cancellationToken).ConfigureAwait(false);
-        IxcReply.ParseObject("desconectar_clientes", IxcReply.Decode(bytes)).Dispose();
+        await ButtonAsync("desconectar_clientes", new() { ["id"] = radiusUserId.Trim() }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -157,7 +157,7 @@ public partial class IxcClient
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         const string operation = "get_boleto";
         var id = invoiceId.Trim();
-        var bytes = await ActionAsync(operation, new()
+        return await ActionAsync(operation, new()
         {
             ["boletos"] = id,
             ["juro"] = "N",
@@ -166,8 +166,11 @@ public partial class IxcClient
             ["tipo_boleto"] = "arquivo",
             ["base64"] = "S",
             ["layout_impressao"] = "",
-        }, cancellationToken, retryable: true).ConfigureAwait(false); // recalculation off: a read
+        }, bytes => ParseBoleto(operation, id, bytes), cancellationToken, retryable: true).ConfigureAwait(false); // recalculation off: a read
+    }
 
+    private static byte[] ParseBoleto(string operation, string id, byte[] bytes)
+    {
         if (StartsWithPdf(bytes)) return bytes;
         var text = IxcReply.Decode(bytes).Trim();
         if (text.Length == 0)
@@ -207,12 +210,15 @@ public partial class IxcClient
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         const string operation = "get_pix";
         var id = invoiceId.Trim();
-        var bytes = await ActionAsync(operation, new() { ["id_areceber"] = id }, cancellationToken,
+        return await ActionAsync(operation, new() { ["id_areceber"] = id }, bytes => ParsePix(operation, id, bytes), cancellationToken,
             (status, body) => status == 500
                 ? new ConnectorNotFoundException(ProviderName, operation,
                     $"IXC answered HTTP 500 to get_pix for invoice {id}: IXC's answer for an invoice that does not exist.", 500, null, IxcReply.Decode(body))
                 : null).ConfigureAwait(false);
+    }
 
+    private static IxcPixCharge ParsePix(string operation, string id, byte[] bytes)
+    {
         using var doc = IxcReply.ParseObject(operation, IxcReply.Decode(bytes));
         var root = doc.RootElement;
         var pix = root.TryGetProperty("pix", out var p) ? p : default;

@@ -119,9 +119,12 @@ public partial class IxcClient : IDisposable
 
     // ---------------------------------------------------------------- transport
 
-    /// <summary>A logical call: telemetry, exception translation, caller cancellation untouched. Returns the raw reply bytes.</summary>
-    private async Task<byte[]> SendAsync(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken,
-        Func<int, byte[], Exception?>? statusOverride = null)
+    /// <summary>
+    /// A logical call: telemetry, exception translation, caller cancellation untouched. <paramref name="parse"/> runs inside
+    /// the call, so an error IXC reports under HTTP 200 is logged and counted as a failure like any other.
+    /// </summary>
+    private async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, Func<byte[], T> parse,
+        CancellationToken cancellationToken, Func<int, byte[], Exception?>? statusOverride = null)
     {
         using var activity = _instrumentation.StartOperation(operation, _tenant);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -134,8 +137,9 @@ public partial class IxcClient : IDisposable
             activity?.SetTag("http.response.status_code", status);
             if (statusOverride?.Invoke(status, bytes) is { } overridden) throw overridden;
             if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers);
+            var result = parse(bytes);
             IxcLog.CallDone(_logger, operation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return bytes;
+            return result;
         }
         catch (Exception ex) when (ex is not ConnectorException && IxcHttp.ToTransportException(operation, ex, cancellationToken) is { } mapped)
         {
@@ -173,15 +177,23 @@ public partial class IxcClient : IDisposable
     }
 
     /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Retried only when <paramref name="retryable"/> (a read).</summary>
-    private Task<byte[]> ActionAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken,
+    private Task<T> ActionAsync<T>(string resource, Dictionary<string, string> body, Func<byte[], T> parse, CancellationToken cancellationToken,
         Func<int, byte[], Exception?>? statusOverride = null, bool retryable = false)
     {
         return SendAsync(resource, async ct =>
         {
             using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
             return await _api.ActionAsync(resource, content, retryable, ct).ConfigureAwait(false);
-        }, cancellationToken, statusOverride);
+        }, parse, cancellationToken, statusOverride);
     }
+
+    /// <summary>POSTs a "button" whose success reply is <c>{"type":"success"}</c>; every error shape throws.</summary>
+    private Task<bool> ButtonAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken) =>
+        ActionAsync(resource, body, bytes =>
+        {
+            IxcReply.ParseObject(resource, IxcReply.Decode(bytes)).Dispose();
+            return true;
+        }, cancellationToken);
 
     // ---------------------------------------------------------------- listings
 
@@ -190,12 +202,11 @@ public partial class IxcClient : IDisposable
     {
         var request = listing.ToRequest(page, pageSize);
         var operation = listing.Table + ".listar";
-        var bytes = await SendAsync(operation, async ct =>
+        return await SendAsync(operation, async ct =>
         {
             using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
             return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        return IxcReply.ParseListing(operation, IxcReply.Decode(bytes));
+        }, bytes => IxcReply.ParseListing(operation, IxcReply.Decode(bytes)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
