@@ -75,10 +75,10 @@ public partial class IxcClient
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         const string operation = "desbloqueio_confianca";
         var id = contractId.Trim();
-        var (kind, code, message, body) = await ActionAsync(operation, new() { ["id"] = id }, bytes => ParseTrustUnlockReply(operation, bytes), cancellationToken)
+        var (success, code, message, body) = await ActionAsync(operation, new() { ["id"] = id }, bytes => ParseTrustUnlockReply(operation, bytes), cancellationToken)
             .ConfigureAwait(false);
 
-        var result = await ToTrustUnlockResultAsync(operation, id, kind, code, message, body, cancellationToken).ConfigureAwait(false);
+        var result = await ToTrustUnlockResultAsync(operation, id, success, code, message, body, cancellationToken).ConfigureAwait(false);
         IxcLog.TrustUnlock(_logger, id, result.Outcome.ToString(), result.ProviderCode);
         return result;
     }
@@ -87,7 +87,7 @@ public partial class IxcClient
     /// Reads <c>{tipo, codigo, mensagem}</c>. Refusals with a <c>codigo</c> are answers, not errors; an error without a code
     /// (IP not allowed, resource unavailable ...) throws here, inside the instrumented call.
     /// </summary>
-    private static (string? Kind, string? Code, string? Message, string Body) ParseTrustUnlockReply(string operation, byte[] bytes)
+    private static (bool Success, string? Code, string? Message, string Body) ParseTrustUnlockReply(string operation, byte[] bytes)
     {
         var body = IxcReply.Decode(bytes);
         using var doc = IxcReply.ParseJson(operation, body);
@@ -96,18 +96,18 @@ public partial class IxcClient
         var message = IxcReply.Str(doc.RootElement, "mensagem") ?? IxcReply.Str(doc.RootElement, "message");
         var success = kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase));
         if (!success && code is null) throw IxcReply.BusinessError(operation, message ?? "(no message)", null, body, 200);
-        return (kind, code, message, body);
+        return (success, code, message, body);
     }
 
-    private async Task<TrustUnlockResult> ToTrustUnlockResultAsync(string operation, string contractId, string? kind, string? code, string? message,
+    private async Task<TrustUnlockResult> ToTrustUnlockResultAsync(string operation, string contractId, bool success, string? code, string? message,
         string body, CancellationToken cancellationToken)
     {
-        if (kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase)))
+        if (success)
         {
             var contract = await GetContractAsync(contractId, cancellationToken).ConfigureAwait(false);
             if (contract is not null && !contract.Access.Status.HasFullAccess)
                 IxcLog.StateNotConfirmed(_logger, contractId, "trust unlock", contract.Access.RawCode);
-            var until = contract?.Raw.GetValueOrDefault("dt_retorno_desb_conf") is { } raw && DateOnly.TryParseExact(raw, "yyyy-MM-dd", out var back)
+            var until = contract?.Raw.GetValueOrDefault("dt_retorno_desb_conf") is { } raw && DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var back)
                 ? BrazilTime.FromLocal(back.ToDateTime(TimeOnly.MinValue))
                 : (DateTimeOffset?)null;
             return TrustUnlockResult.Granted(until, code);
