@@ -89,12 +89,12 @@ public partial class IxcClient
     /// </summary>
     private static (bool Success, string? Code, string? Message, string Body) ParseTrustUnlockReply(string operation, byte[] bytes)
     {
-        var body = IxcReply.Decode(bytes);
-        using var doc = IxcReply.ParseJson(operation, body);
+        using var doc = IxcReply.ParseJson(operation, bytes);
         var kind = IxcReply.Str(doc.RootElement, "tipo") ?? IxcReply.Str(doc.RootElement, "type");
         var code = IxcReply.Str(doc.RootElement, "codigo") ?? IxcReply.Str(doc.RootElement, "code");
         var message = IxcReply.Str(doc.RootElement, "mensagem") ?? IxcReply.Str(doc.RootElement, "message");
         var success = kind is not null && (kind.Equals("sucesso", StringComparison.OrdinalIgnoreCase) || kind.Equals("success", StringComparison.OrdinalIgnoreCase));
+        var body = IxcReply.Decode(bytes);
         if (!success && code is null) throw IxcReply.BusinessError(operation, message ?? "(no message)", null, body, 200);
         return (success, code, message, body);
     }

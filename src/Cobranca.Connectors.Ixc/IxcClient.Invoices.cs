@@ -177,7 +177,7 @@ public partial class IxcClient
             throw new ConnectorNotFoundException(ProviderName, operation, $"IXC returned no boleto for invoice {id} (empty reply: the invoice does not exist or has no boleto).", 200);
         if (text[0] is '{' or '<')
         {
-            IxcReply.ParseObject(operation, text).Dispose(); // throws for every error shape
+            IxcReply.ParseObject(operation, bytes).Dispose(); // throws for every error shape
             throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with JSON but no PDF.");
         }
         byte[] pdf;
@@ -219,7 +219,7 @@ public partial class IxcClient
 
     private static IxcPixCharge ParsePix(string operation, string id, byte[] bytes)
     {
-        using var doc = IxcReply.ParseObject(operation, IxcReply.Decode(bytes));
+        using var doc = IxcReply.ParseObject(operation, bytes);
         var root = doc.RootElement;
         var pix = root.TryGetProperty("pix", out var p) ? p : default;
         var dados = pix.ValueKind == JsonValueKind.Object && pix.TryGetProperty("dadosPix", out var d) ? d : default;

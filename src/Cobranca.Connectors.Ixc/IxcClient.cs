@@ -191,7 +191,7 @@ public partial class IxcClient : IDisposable
     private Task<bool> ButtonAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken) =>
         ActionAsync(resource, body, bytes =>
         {
-            IxcReply.ParseObject(resource, IxcReply.Decode(bytes)).Dispose();
+            IxcReply.ParseObject(resource, bytes).Dispose();
             return true;
         }, cancellationToken);
 
@@ -206,7 +206,7 @@ public partial class IxcClient : IDisposable
         {
             using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
             return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
-        }, bytes => IxcReply.ParseListing(operation, IxcReply.Decode(bytes)), cancellationToken).ConfigureAwait(false);
+        }, bytes => IxcReply.ParseListing(operation, bytes), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Ixc;
 using Cobranca.Connectors.Ixc.Internal;
@@ -88,7 +89,7 @@ public sealed class ErrorTests
     [InlineData("""{"page":"1","registros":[]}""", typeof(ConnectorTransportException), null)]
     public void Listing_replies_are_classified_by_body_shape(string body, Type expected, string? code)
     {
-        var ex = Assert.ThrowsAny<ConnectorException>(() => IxcReply.ParseListing("cliente.listar", body));
+        var ex = Assert.ThrowsAny<ConnectorException>(() => IxcReply.ParseListing("cliente.listar", Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(expected, ex.GetType());
         Assert.Equal("ixc", ex.Provider);
@@ -99,16 +100,26 @@ public sealed class ErrorTests
     [Fact]
     public void Listing_envelope_tolerates_numbers_as_strings_or_numbers_and_a_missing_registros()
     {
-        Assert.Equal((3L, 0), Shape(IxcReply.ParseListing("x", """{"page":"1","total":"3"}""")));
-        Assert.Equal((1L, 1), Shape(IxcReply.ParseListing("x", """{"page":1,"total":1,"registros":[{"id":"5"}]}""")));
+        Assert.Equal((3L, 0), Shape(IxcReply.ParseListing("x", """{"page":"1","total":"3"}"""u8.ToArray())));
+        Assert.Equal((1L, 1), Shape(IxcReply.ParseListing("x", """{"page":1,"total":1,"registros":[{"id":"5"}]}"""u8.ToArray())));
         static (long, int) Shape(IxcPage p) => (p.Total, p.Rows.Count);
+    }
+
+    [Fact]
+    public void Latin1_replies_and_a_utf8_bom_are_read_leniently()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("""{"page":"1","total":"1","registros":[{"id":"5","razao":"JOÃO"}]}""");
+        var withBom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(" {\"page\":\"1\",\"total\":\"0\"}"u8.ToArray()).ToArray();
+
+        Assert.Equal("JOÃO", IxcReply.ParseListing("x", latin1).Rows[0].Text("razao"));
+        Assert.Equal(0, IxcReply.ParseListing("x", withBom).Total);
     }
 
     [Fact]
     public void Error_messages_are_redacted()
     {
         var ex = Assert.ThrowsAny<ConnectorException>(() =>
-            IxcReply.ParseObject("cliente.listar", """{"type":"error","message":"CPF 123.456.789-09 duplicado, senha=abc123"}"""));
+            IxcReply.ParseObject("cliente.listar", """{"type":"error","message":"CPF 123.456.789-09 duplicado, senha=abc123"}"""u8.ToArray()));
 
         Assert.DoesNotContain("123.456.789-09", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("abc123", ex.Message, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ internal static class IxcMapper
             Phones = phones,
             Email = row.Text("email"),
             IsActive = !string.Equals(row.Text("ativo"), "N", StringComparison.OrdinalIgnoreCase),
-            Raw = row.WithoutSecrets(),
+            Raw = row.Raw,
         };
     }
 
@@ -33,7 +33,7 @@ internal static class IxcMapper
         PlanName = row.Text("contrato"),
         Login = login,
         Access = ToAccessState(row),
-        Raw = row.WithoutSecrets(),
+        Raw = row.Raw,
     };
 
     /// <summary>
@@ -93,7 +93,7 @@ internal static class IxcMapper
             },
             RawStatus = rawStatus,
             Description = row.Text("documento"),
-            Raw = row.WithoutSecrets(),
+            Raw = row.Raw,
         };
     }
 
@@ -107,6 +107,6 @@ internal static class IxcMapper
         OnlineCode = row.Text("online"),
         IpAddress = row.Text("ip"),
         MacAddress = row.Text("mac"),
-        Raw = row.WithoutSecrets(),
+        Raw = row.Raw,
     };
 }

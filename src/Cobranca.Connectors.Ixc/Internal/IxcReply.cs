@@ -35,31 +35,35 @@ internal static partial class IxcReply
     }
 
     /// <summary>Parses a JSON object reply, throwing for every error shape IXC uses under HTTP 200.</summary>
-    public static JsonDocument ParseObject(string operation, string body, int statusCode = 200)
+    public static JsonDocument ParseObject(string operation, byte[] body, int statusCode = 200)
     {
         var doc = ParseJson(operation, body, statusCode);
         if (ErrorMessage(doc.RootElement) is { } message)
         {
             var code = Str(doc.RootElement, "codigo") ?? Str(doc.RootElement, "code");
             doc.Dispose();
-            throw BusinessError(operation, message, code, body, statusCode);
+            throw BusinessError(operation, message, code, Decode(body), statusCode);
         }
         return doc;
     }
 
     /// <summary>
-    /// Parses a JSON object reply, throwing for an empty body, an HTML fragment, text that is not JSON or malformed JSON,
-    /// but leaving IXC's <c>type</c>/<c>tipo</c> to the caller (for replies where a refusal is an answer).
+    /// Parses a JSON object reply straight from the bytes (text is only decoded for errors), throwing for an empty body,
+    /// an HTML fragment, text that is not JSON or malformed JSON, but leaving IXC's <c>type</c>/<c>tipo</c> to the caller
+    /// (for replies where a refusal is an answer). Invalid UTF-8 is read as Latin-1.
     /// </summary>
-    public static JsonDocument ParseJson(string operation, string body, int statusCode = 200)
+    public static JsonDocument ParseJson(string operation, byte[] body, int statusCode = 200)
     {
-        var trimmed = body.AsSpan().Trim();
-        if (trimmed.IsEmpty)
+        var start = 0;
+        if (body.AsSpan().StartsWith(Utf8Bom)) start = Utf8Bom.Length;
+        while (start < body.Length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
+        if (start == body.Length)
             throw new ConnectorTransportException(Provider, operation, "IXC answered with an empty body.");
-        if (trimmed[0] == '<') throw HtmlError(operation, body, statusCode);
-        if (trimmed[0] != '{')
+        if (body[start] == '<') throw HtmlError(operation, Decode(body), statusCode);
+        if (body[start] != '{')
         {
-            if (LooksLikeIpNotAllowed(body)) throw new IxcIpNotAllowedException(operation, statusCode, body);
+            var text = Decode(body);
+            if (LooksLikeIpNotAllowed(text)) throw new IxcIpNotAllowedException(operation, statusCode, text);
             throw new ConnectorTransportException(Provider, operation,
                 "IXC answered with a body that is not JSON (a wrong token can cause this; check the token and the base URL).");
         }
@@ -67,7 +71,7 @@ internal static partial class IxcReply
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body);
+            doc = System.Text.Unicode.Utf8.IsValid(body) ? JsonDocument.Parse(body.AsMemory(start)) : JsonDocument.Parse(Decode(body));
         }
         catch (JsonException ex)
         {
@@ -82,8 +86,10 @@ internal static partial class IxcReply
         return doc;
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads a listing envelope <c>{page, total, registros}</c>. A missing <c>registros</c> is an empty page.</summary>
-    public static IxcPage ParseListing(string operation, string body)
+    public static IxcPage ParseListing(string operation, byte[] body)
     {
         using var doc = ParseObject(operation, body);
         var root = doc.RootElement;

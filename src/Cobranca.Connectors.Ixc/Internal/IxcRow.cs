@@ -12,8 +12,13 @@ namespace Cobranca.Connectors.Ixc.Internal;
 internal sealed class IxcRow
 {
     private readonly Dictionary<string, string?> _fields;
+    private readonly ReadOnlyDictionary<string, string?> _raw;
 
-    private IxcRow(Dictionary<string, string?> fields) => _fields = fields;
+    private IxcRow(Dictionary<string, string?> fields)
+    {
+        _fields = fields;
+        _raw = new ReadOnlyDictionary<string, string?>(fields);
+    }
 
     public static IxcRow From(JsonElement element)
     {
@@ -22,6 +27,7 @@ internal sealed class IxcRow
         {
             foreach (var p in element.EnumerateObject())
             {
+                if (IsSecretField(p.Name)) continue; // cleartext passwords never enter the SDK's models
                 fields[p.Name] = p.Value.ValueKind switch
                 {
                     JsonValueKind.String => p.Value.GetString(),
@@ -58,16 +64,11 @@ internal sealed class IxcRow
         return null;
     }
 
-    /// <summary>The row without secret-like fields (<c>senha*</c>, <c>*token*</c>, <c>*password*</c>, <c>*hash*</c>, <c>*secret*</c>).</summary>
-    public IReadOnlyDictionary<string, string?> WithoutSecrets()
-    {
-        var copy = new Dictionary<string, string?>(_fields.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in _fields)
-        {
-            if (!IsSecretField(key)) copy[key] = value;
-        }
-        return new ReadOnlyDictionary<string, string?>(copy);
-    }
+    /// <summary>
+    /// The row as a read-only dictionary, for the models' <c>Raw</c>. Secret-like fields (<c>senha*</c>, <c>*token*</c>,
+    /// <c>*password*</c>, <c>*hash*</c>, <c>*secret*</c>) were dropped when the row was read; the row is never mutated.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Raw => _raw;
 
     public static bool IsSecretField(string key) =>
         key.Contains("senha", StringComparison.OrdinalIgnoreCase)

@@ -73,6 +73,17 @@ internal static class IxcSandboxListing
             ? x.CompareTo(y)
             : string.CompareOrdinal(a, b);
 
+    /// <summary>A sort key: numeric when the text is a number, ordinal text otherwise (numbers first).</summary>
+    private readonly record struct SortKey(bool IsNumber, decimal Number, string Text) : IComparable<SortKey>
+    {
+        public static SortKey Of(string text) =>
+            decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? new(true, n, text) : new(false, 0, text);
+
+        public int CompareTo(SortKey other) => IsNumber && other.IsNumber ? Number.CompareTo(other.Number)
+            : IsNumber != other.IsNumber ? (IsNumber ? -1 : 1)
+            : string.CompareOrdinal(Text, other.Text);
+    }
+
     public static List<Dictionary<string, string>> Run(IEnumerable<Dictionary<string, string>> rows, Request request, out int total)
     {
         var filtered = rows.Where(r => Matches(r, request.QType, request.Oper, request.Query, null)
@@ -80,12 +91,9 @@ internal static class IxcSandboxListing
             .ToList();
         if (request.SortName is { } sort)
         {
-            var comparer = Comparer<string>.Create(Compare);
-            filtered = (request.Descending
-                    ? filtered.OrderByDescending(r => r.GetValueOrDefault(sort, ""), comparer)
-                    : filtered.OrderBy(r => r.GetValueOrDefault(sort, ""), comparer))
-                .ThenBy(r => r.GetValueOrDefault("id", ""), comparer)
-                .ToList();
+            // Keys parsed once per row (numbers sort as numbers, like IXC's MySQL columns), then a stable sort with id as tie-break.
+            var keyed = filtered.Select(r => (Row: r, Key: SortKey.Of(r.GetValueOrDefault(sort, "")), Id: SortKey.Of(r.GetValueOrDefault("id", "")))).ToList();
+            filtered = (request.Descending ? keyed.OrderByDescending(k => k.Key) : keyed.OrderBy(k => k.Key)).ThenBy(k => k.Id).Select(k => k.Row).ToList();
         }
         total = filtered.Count;
         return filtered.Skip((request.Page - 1) * request.Rp).Take(request.Rp).ToList();
