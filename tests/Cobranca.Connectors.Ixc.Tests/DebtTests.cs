@@ -93,6 +93,20 @@ public sealed class DebtTests
     }
 
     [Fact]
+    public async Task The_same_listing_after_a_payment_reflects_the_payment()
+    {
+        await using var host = await StartAsync();
+        var query = new InvoiceQuery { CustomerId = IxcSandboxData.MariaCustomerId, PageSize = 2 };
+        Assert.Contains(await host.Client.ListOpenInvoicesAsync(query).ToListAsync(), i => i.Id == IxcSandboxData.MariaOverdueInvoiceId);
+
+        host.Sandbox.PayInvoice(IxcSandboxData.MariaOverdueInvoiceId);
+
+        var after = await host.Client.ListOpenInvoicesAsync(query).ToListAsync();
+        Assert.DoesNotContain(after, i => i.Id == IxcSandboxData.MariaOverdueInvoiceId);
+        Assert.Equal(3, after.Count);
+    }
+
+    [Fact]
     public async Task Invoice_mapping_tolerates_empty_keys_and_missing_dates()
     {
         await using var host = await StartAsync();

@@ -34,6 +34,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     private readonly List<IxcSandboxRequest> _requests = [];
     private readonly List<(IxcSandboxFault Fault, string? Resource)> _faults = [];
     private readonly Dictionary<string, int> _pixCalls = new(StringComparer.Ordinal);
+    private (string Key, long Version, List<Dictionary<string, string>> Rows)? _listingCache;
 
     private IxcSandbox(WebApplication app, IxcSandboxOptions options, IxcSandboxStore store, Uri baseUrl)
     {
@@ -163,6 +164,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(invoiceId);
         lock (_store.Gate)
         {
+            _store.Touch();
             var row = _store.Find(IxcSandboxStore.Areceber, invoiceId);
             if (row is null || row["status"] != "A") throw new InvalidOperationException($"Invoice {invoiceId} is not open.");
             var open = Dec(row["valor_aberto"]);
@@ -340,7 +342,16 @@ public sealed class IxcSandbox : IAsyncDisposable
         int total;
         lock (_store.Gate)
         {
-            page = IxcSandboxListing.Run(_store.Rows(table), request, out total)
+            // Paging through one query (a dunning run over 100k invoices) filters and sorts once, not once per page.
+            var key = request.CacheKey(table);
+            if (_listingCache is not { } cached || cached.Key != key || cached.Version != _store.Version)
+            {
+                cached = (key, _store.Version, IxcSandboxListing.Query(_store.Rows(table), request));
+                _listingCache = cached;
+            }
+            total = cached.Rows.Count;
+            var skip = Math.Min((long)(request.Page - 1) * request.Rp, total);
+            page = cached.Rows.GetRange((int)skip, (int)Math.Min(request.Rp, total - skip))
                 .Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
         }
         using var stream = new MemoryStream();
@@ -370,6 +381,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         string? pdf = null;
         lock (_store.Gate)
         {
+            _store.Touch();
             if (_store.Find(IxcSandboxStore.Areceber, args.GetValueOrDefault("boletos", "")) is { } row)
             {
                 if (row["linha_digitavel"].Length == 0)
@@ -403,6 +415,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         var missing = false;
         lock (_store.Gate)
         {
+            _store.Touch();
             var row = _store.Find(IxcSandboxStore.Areceber, args.GetValueOrDefault("id_areceber", ""));
             if (row is null) missing = true;
             else if (row["status"] != "A") json = ErrorBody("Não é possível gerar o Pix: o título não está em aberto.");
@@ -447,6 +460,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         lock (_store.Gate)
         {
+            _store.Touch();
             var contract = _store.Find(IxcSandboxStore.Contrato, contractId);
             if (contract is null) return Erro("106", "ID de contrato inexistente na base de dados.");
             if (contract["status"] is "I" or "D")
@@ -475,6 +489,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         lock (_store.Gate)
         {
+            _store.Touch();
             var contract = _store.Find(IxcSandboxStore.Contrato, contractId);
             if (contract is null) return ErrorBody("Contrato não encontrado!");
             contract["status_internet"] = block ? "CM" : "A";
@@ -488,6 +503,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         lock (_store.Gate)
         {
+            _store.Touch();
             var login = _store.Find(IxcSandboxStore.Radusuarios, radiusUserId);
             if (login is null) return ErrorBody("Login não encontrado!");
             login["online"] = "N";

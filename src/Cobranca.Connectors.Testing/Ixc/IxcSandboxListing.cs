@@ -7,7 +7,13 @@ namespace Cobranca.Connectors.Testing.Ixc;
 internal static class IxcSandboxListing
 {
     /// <summary>A parsed listing request, or the error IXC would answer.</summary>
-    public sealed record Request(string QType, string Query, string Oper, int Page, int Rp, string? SortName, bool Descending, IReadOnlyList<(string Field, string Op, string P, string? P2)> Grid);
+    public sealed record Request(string QType, string Query, string Oper, int Page, int Rp, string? SortName, bool Descending, IReadOnlyList<(string Field, string Op, string P, string? P2)> Grid)
+    {
+        /// <summary>Identifies the result set whatever the page: table, filters and sort.</summary>
+        public string CacheKey(string table) =>
+            string.Join('\u001f', [table, QType, Query, Oper, SortName ?? "", Descending ? "d" : "a",
+                .. Grid.Select(g => $"{g.Field}\u001e{g.Op}\u001e{g.P}\u001e{g.P2}")]);
+    }
 
     /// <summary>Parses a listing body. Returns null with <paramref name="status500"/> true when IXC would answer HTTP 500 (fields not in <c>tabela.campo</c> form).</summary>
     public static Request? Parse(string table, string body, out bool status500)
@@ -84,7 +90,8 @@ internal static class IxcSandboxListing
             : string.CompareOrdinal(Text, other.Text);
     }
 
-    public static List<Dictionary<string, string>> Run(IEnumerable<Dictionary<string, string>> rows, Request request, out int total)
+    /// <summary>Every row matching the request, sorted (the page is cut by the caller).</summary>
+    public static List<Dictionary<string, string>> Query(IEnumerable<Dictionary<string, string>> rows, Request request)
     {
         var filtered = rows.Where(r => Matches(r, request.QType, request.Oper, request.Query, null)
                 && request.Grid.All(g => Matches(r, g.Field, g.Op, g.P, g.P2)))
@@ -95,7 +102,6 @@ internal static class IxcSandboxListing
             var keyed = filtered.Select(r => (Row: r, Key: SortKey.Of(r.GetValueOrDefault(sort, "")), Id: SortKey.Of(r.GetValueOrDefault("id", "")))).ToList();
             filtered = (request.Descending ? keyed.OrderByDescending(k => k.Key) : keyed.OrderBy(k => k.Key)).ThenBy(k => k.Id).Select(k => k.Row).ToList();
         }
-        total = filtered.Count;
-        return filtered.Skip((request.Page - 1) * request.Rp).Take(request.Rp).ToList();
+        return filtered;
     }
 }

@@ -32,7 +32,14 @@ internal sealed class IxcSandboxStore
     {
         var id = long.Parse(row["id"], NumberStyles.None, CultureInfo.InvariantCulture);
         _tables[table][id] = row;
+        Touch();
     }
+
+    /// <summary>Bumped by every change, so cached listing results are never served stale.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Marks the data as changed (call under <see cref="Gate"/> before changing rows in place).</summary>
+    public void Touch() => Version++;
 
     public long NextId(string table) => _tables[table].Count == 0 ? 1 : _tables[table].Keys.Max() + 1;
 
