@@ -11,5 +11,6 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.PixCommands.Create()); // before CodecCommands: it adds "decode" under this "pix"
 Cobranca.Cli.Commands.CodecCommands.AddTo(root);
 root.Subcommands.Add(Cobranca.Cli.Commands.MikroTikCommands.Create());
+root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

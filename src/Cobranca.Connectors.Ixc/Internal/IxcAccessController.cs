@@ -1,0 +1,157 @@
+using Cobranca.Connectors.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace Cobranca.Connectors.Ixc.Internal;
+
+/// <summary>
+/// <see cref="IxcClient"/> as the common <see cref="IAccessController"/>: reads <c>cliente_contrato</c>, blocks with
+/// <c>cliente_contrato_15300</c> (CM), releases with <c>cliente_contrato_15464</c> (A), re-reads to report the real
+/// state and optionally kicks online RADIUS sessions. IXC has no endpoint to apply a speed reduction: throttling
+/// throws <see cref="NotSupportedException"/> (use the MikroTik connector).
+/// </summary>
+internal sealed class IxcAccessController(IxcClient client, IxcClientOptions options, ILogger logger) : IAccessController
+{
+    public AccessControllerInfo Info { get; } = new(IxcClient.ProviderName,
+        AccessCapabilities.ReadState | AccessCapabilities.Block | AccessCapabilities.Unblock
+        | (options.DisconnectSessionsOnAccessChange ? AccessCapabilities.KickSession : AccessCapabilities.None));
+
+    public async Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        (await ResolveAsync(subscriber, "access-state", cancellationToken).ConfigureAwait(false)).Access;
+
+    public Task<AccessChange> BlockAsync(Subscriber subscriber, BlockRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChangeAsync(subscriber, block: true, cancellationToken);
+    }
+
+    public Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        ChangeAsync(subscriber, block: false, cancellationToken);
+
+    public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("IXC's API has no endpoint to apply a speed reduction; throttle with the MikroTik connector (or a plan change in IXC).");
+
+    public async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var results = new List<BatchItemResult>(commands.Count);
+        var failed = 0;
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(new BatchItemResult(i, command, BatchItemOutcome.NotAttempted, "cancelled"));
+                continue;
+            }
+            BatchItemResult result;
+            try
+            {
+                var change = command.Kind switch
+                {
+                    AccessCommandKind.Block => await BlockAsync(command.Subscriber, command.Block ?? BlockRequest.Overdue, cancellationToken).ConfigureAwait(false),
+                    AccessCommandKind.Unblock => await UnblockAsync(command.Subscriber, cancellationToken).ConfigureAwait(false),
+                    _ => await ThrottleAsync(command.Subscriber, command.Limit ?? default, cancellationToken).ConfigureAwait(false),
+                };
+                result = new BatchItemResult(i, command, change.Changed ? BatchItemOutcome.Applied : BatchItemOutcome.AlreadyInState);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, "cancelled while in flight; re-read the state");
+            }
+            catch (ConnectorTransportException ex) when (!ex.RequestNotSent)
+            {
+                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, ex.Message);
+            }
+            catch (Exception ex) when (ex is ConnectorException or NotSupportedException or ArgumentException)
+            {
+                result = new BatchItemResult(i, command, BatchItemOutcome.Failed, ex.Message);
+            }
+            if (!result.Succeeded) failed++;
+            results.Add(result);
+            progress?.Report(new BatchProgress(i + 1, commands.Count, failed));
+        }
+        return new BatchResult(results);
+    }
+
+    private async Task<AccessChange> ChangeAsync(Subscriber subscriber, bool block, CancellationToken cancellationToken)
+    {
+        var action = block ? "block" : "unblock";
+        var contract = await ResolveAsync(subscriber, action, cancellationToken).ConfigureAwait(false);
+        var already = block
+            ? contract.Access.Status == AccessStatus.Blocked
+            : string.Equals(contract.Access.RawCode, "A", StringComparison.Ordinal) && contract.Access.Status != AccessStatus.Inactive;
+        if (already)
+        {
+            IxcLog.AccessChanged(logger, contract.Id, action, nameof(AccessChangeOutcome.AlreadyInState), contract.Access.RawCode);
+            return new AccessChange(AccessChangeOutcome.AlreadyInState, contract.Access, $"already {contract.Access.Detail}");
+        }
+
+        if (block) await client.BlockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+        else await client.UnblockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+
+        var after = await client.GetContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+        var state = after?.Access ?? contract.Access;
+        var confirmed = block ? state.Status == AccessStatus.Blocked : state.Status.HasFullAccess;
+        if (!confirmed) IxcLog.StateNotConfirmed(logger, contract.Id, action, state.RawCode);
+        IxcLog.AccessChanged(logger, contract.Id, action, nameof(AccessChangeOutcome.Applied), state.RawCode);
+
+        var detail = $"{(block ? "cliente_contrato_15300" : "cliente_contrato_15464")} sent; status_internet now {state.RawCode ?? "?"}";
+        if (!confirmed) detail += " (IXC did not confirm the change; check the contract)";
+        if (options.DisconnectSessionsOnAccessChange) detail += await KickAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+        return new AccessChange(AccessChangeOutcome.Applied, state, detail);
+    }
+
+    private async Task<string> KickAsync(string contractId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var online = (await client.GetRadiusUsersByContractAsync(contractId, cancellationToken).ConfigureAwait(false)).Where(u => u.IsOnline).ToList();
+            foreach (var user in online) await client.DisconnectSessionAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            return online.Count == 0 ? "; no online session" : $"; {online.Count} session(s) kicked";
+        }
+        catch (ConnectorException ex)
+        {
+            IxcLog.KickFailed(logger, contractId, ex.Message);
+            return $"; disconnecting the session failed ({ex.GetType().Name}), it applies at the next reconnection";
+        }
+    }
+
+    private async Task<Contract> ResolveAsync(Subscriber subscriber, string operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        string contractId;
+        if (!string.IsNullOrWhiteSpace(subscriber.ContractId))
+        {
+            contractId = subscriber.ContractId.Trim();
+        }
+        else if (!string.IsNullOrWhiteSpace(subscriber.Login))
+        {
+            var users = await client.GetRadiusUsersByLoginAsync(subscriber.Login, cancellationToken).ConfigureAwait(false);
+            var ids = users.Select(u => u.ContractId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            contractId = ids.Count switch
+            {
+                1 => ids[0],
+                0 => throw new ConnectorNotFoundException(IxcClient.ProviderName, operation, "No IXC contract has a RADIUS login with that name."),
+                _ => throw new ArgumentException($"The login belongs to {ids.Count} IXC contracts; pass Subscriber.ContractId.", nameof(subscriber)),
+            };
+        }
+        else if (!string.IsNullOrWhiteSpace(subscriber.CustomerId))
+        {
+            var contracts = await client.GetContractsAsync(subscriber.CustomerId, cancellationToken).ConfigureAwait(false);
+            return contracts.Count switch
+            {
+                1 => contracts[0],
+                0 => throw new ConnectorNotFoundException(IxcClient.ProviderName, operation, $"IXC customer {subscriber.CustomerId} has no contract."),
+                _ => throw new ArgumentException($"IXC customer {subscriber.CustomerId} has {contracts.Count} contracts; pass Subscriber.ContractId.", nameof(subscriber)),
+            };
+        }
+        else
+        {
+            throw new ArgumentException("IXC needs Subscriber.ContractId, Login or CustomerId (an IP or MAC alone cannot be resolved).", nameof(subscriber));
+        }
+
+        return await client.GetContractAsync(contractId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectorNotFoundException(IxcClient.ProviderName, operation, $"IXC has no contract {contractId}.");
+    }
+}

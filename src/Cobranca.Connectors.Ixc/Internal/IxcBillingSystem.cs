@@ -1,0 +1,27 @@
+using Cobranca.Connectors.Abstractions;
+
+namespace Cobranca.Connectors.Ixc.Internal;
+
+/// <summary><see cref="IxcClient"/> as the common <see cref="IBillingSystem"/>.</summary>
+internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
+{
+    public BillingSystemInfo Info { get; } = new(IxcClient.ProviderName,
+        BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
+        | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
+        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock);
+
+    public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) =>
+        client.FindCustomersAsync(lookup, cancellationToken);
+
+    public Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default) =>
+        client.GetDebtStatusAsync(customerId, cancellationToken);
+
+    public IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default) =>
+        client.ListOpenInvoicesAsync(query, cancellationToken);
+
+    public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) =>
+        client.GetPaymentSlipAsync(invoiceId, cancellationToken);
+
+    public Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default) =>
+        client.RequestTrustUnlockAsync(contractId, cancellationToken);
+}

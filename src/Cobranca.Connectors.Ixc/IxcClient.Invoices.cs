@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Ixc.Internal;
+
+namespace Cobranca.Connectors.Ixc;
+
+public partial class IxcClient
+{
+    /// <summary>
+    /// What the customer owes today (America/Sao_Paulo, from the injected clock). Reads the customer's open invoices
+    /// (<c>fn_areceber.id_cliente = id</c> AND <c>liberado = S</c> AND <c>status = A</c>: by customer, so invoices linked
+    /// through <c>id_contrato_avulso</c> are not missed) and the contracts. Open is not overdue: only invoices due
+    /// before today are overdue; amounts are <c>valor_aberto</c> (what is left after partial payments).
+    /// </summary>
+    /// <param name="customerId">The customer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        var id = customerId.Trim();
+        var today = Today();
+        var invoices = ListRowsAsync(OpenInvoices("id_cliente", "=", id).OrderBy("data_vencimento"), cancellationToken);
+        var contracts = GetContractsAsync(id, cancellationToken);
+        await Task.WhenAll(invoices, contracts).ConfigureAwait(false);
+        var open = (await invoices.ConfigureAwait(false)).Where(IsOpenRow).Select(ToInvoice);
+        return DebtStatus.FromInvoices(id, today, open, await contracts.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Streams open invoices (<c>liberado = S</c> AND <c>status = A</c>) over the whole base or one customer, page by page
+    /// (<c>rp</c> = <see cref="InvoiceQuery.PageSize"/>) in id order, prefetching the next page. Due-date filters are sent to
+    /// IXC as <c>grid_param</c> filters (ISO dates) and checked again on each row.
+    /// </summary>
+    /// <param name="query">Filters.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    public virtual async IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be between 1 and 100000.");
+        var listing = query.CustomerId is { } customerId
+            ? OpenInvoices("id_cliente", "=", customerId.Trim())
+            : OpenInvoices("liberado", "=", "S");
+        var dueFrom = query.DueFrom;
+        var dueTo = query.DueTo;
+        if (query.OverdueOnly)
+        {
+            var yesterday = Today().AddDays(-1);
+            dueTo = dueTo is { } t && t < yesterday ? t : yesterday;
+        }
+        if (dueFrom is { } from) listing = listing.And("data_vencimento", ">=", Iso(from));
+        if (dueTo is { } to) listing = listing.And("data_vencimento", "<=", Iso(to));
+
+        await foreach (var row in ListAllAsync(listing, query.PageSize, cancellationToken).ConfigureAwait(false))
+        {
+            if (!IsOpenRow(row)) continue;
+            var invoice = ToInvoice(row);
+            if (dueFrom is { } f && invoice.DueDate < f) continue;
+            if (dueTo is { } u && invoice.DueDate > u) continue;
+            yield return invoice;
+        }
+    }
+
+    /// <summary>Reads one invoice (<c>fn_areceber.id = id</c>), whatever its status; null when it does not exist.</summary>
+    /// <param name="invoiceId">The invoice id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<Invoice?> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        var rows = await ListRowsAsync(IxcListing.Where("fn_areceber", "id", "=", invoiceId.Trim()), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : ToInvoice(rows[0]);
+    }
+
+    private static IxcListing OpenInvoices(string field, string oper, string value)
+    {
+        var listing = IxcListing.Where("fn_areceber", field, oper, value);
+        if (field != "liberado") listing = listing.And("liberado", "=", "S");
+        return listing.And("status", "=", "A");
+    }
+
+    private static bool IsOpenRow(IxcRow row) =>
+        row.Flag("liberado") && string.Equals(row.Text("status"), "A", StringComparison.OrdinalIgnoreCase);
+
+    private Invoice ToInvoice(IxcRow row) => IxcMapper.ToInvoice(row, id => IxcLog.InvoiceWithoutDueDate(_logger, id));
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // ---------------------------------------------------------------- second copy
+
+    /// <summary>
+    /// Second copy of an invoice: reads it (<c>fn_areceber</c>), then, when it has a registered boleto
+    /// (<c>linha_digitavel</c> not empty) and <see cref="IxcClientOptions.IncludePdfInPaymentSlip"/> is on, downloads the PDF
+    /// (<c>get_boleto</c>), and when <see cref="IxcClientOptions.IncludePixInPaymentSlip"/> is on asks for the Pix
+    /// (<c>get_pix</c>, <b>which may create a charge</b>; a refusal such as "no Pix on this wallet" leaves
+    /// <see cref="PaymentSlip.PixCopyPaste"/> null and is logged). <c>get_pix</c> is never retried automatically.
+    /// </summary>
+    /// <param name="invoiceId">The invoice id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">No such invoice.</exception>
+    /// <exception cref="ConnectorValidationException">The invoice is not open (paid or cancelled).</exception>
+    public virtual async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        var id = invoiceId.Trim();
+        var invoice = await GetInvoiceAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectorNotFoundException(ProviderName, "fn_areceber.listar", $"IXC has no invoice {id}.");
+        if (invoice.Status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid))
+            throw new ConnectorValidationException(ProviderName, "second-copy",
+                $"Invoice {id} is not open (IXC status {invoice.RawStatus}); there is nothing to pay.");
+
+        var line = invoice.Raw.GetValueOrDefault("linha_digitavel");
+        var digits = line is null ? null : new string(line.Where(char.IsAsciiDigit).ToArray());
+        byte[]? pdf = null;
+        if (_options.IncludePdfInPaymentSlip && !string.IsNullOrEmpty(digits))
+            pdf = await GetBoletoPdfAsync(id, cancellationToken).ConfigureAwait(false);
+
+        string? pix = null;
+        if (_options.IncludePixInPaymentSlip)
+        {
+            try
+            {
+                var charge = await GetPixAsync(id, cancellationToken).ConfigureAwait(false);
+                if (charge.IsPayable) pix = charge.CopyPaste;
+            }
+            catch (ConnectorApiException ex) when (ex is not ConnectorAuthenticationException && ex.StatusCode == 200)
+            {
+                IxcLog.PixUnavailable(_logger, id, ex.Message);
+            }
+        }
+
+        return new PaymentSlip
+        {
+            InvoiceId = id,
+            Amount = invoice.OpenAmount,
+            DueDate = invoice.DueDate == DateOnly.MaxValue ? null : invoice.DueDate,
+            DigitableLine = string.IsNullOrEmpty(digits) ? null : digits,
+            PixCopyPaste = pix,
+            PdfUrl = Uri.TryCreate(invoice.Raw.GetValueOrDefault("gateway_link"), UriKind.Absolute, out var link)
+                && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp) ? link : null,
+            Pdf = pdf is null ? (ReadOnlyMemory<byte>?)null : pdf, // not "pdf" alone: a null array converts to an empty memory
+        };
+    }
+
+    /// <summary>
+    /// Downloads the boleto PDF (<c>get_boleto</c> with <c>juro</c>, <c>multa</c> and <c>atualiza_boleto</c> = <c>N</c> so the
+    /// charge is not rewritten, <c>base64 = S</c>). IXC answers the PDF as base64 text; an empty body means the invoice
+    /// does not exist. The bytes are checked to start with <c>%PDF</c>. Retried like a read (nothing is recalculated);
+    /// note that IXC may register a boleto for an invoice that has none, which is why <see cref="GetPaymentSlipAsync"/>
+    /// only calls it when the invoice already has a <c>linha_digitavel</c>.
+    /// </summary>
+    /// <param name="invoiceId">The invoice id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">Empty reply: no such invoice (or no boleto for it).</exception>
+    public virtual async Task<byte[]> GetBoletoPdfAsync(string invoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        const string operation = "get_boleto";
+        var id = invoiceId.Trim();
+        return await ActionAsync(operation, new()
+        {
+            ["boletos"] = id,
+            ["juro"] = "N",
+            ["multa"] = "N",
+            ["atualiza_boleto"] = "N",
+            ["tipo_boleto"] = "arquivo",
+            ["base64"] = "S",
+            ["layout_impressao"] = "",
+        }, bytes => ParseBoleto(operation, id, bytes), cancellationToken, retryable: true).ConfigureAwait(false); // recalculation off: a read
+    }
+
+    private static byte[] ParseBoleto(string operation, string id, byte[] bytes)
+    {
+        if (StartsWithPdf(bytes)) return bytes;
+        var text = IxcReply.Decode(bytes).Trim();
+        if (text.Length == 0)
+            throw new ConnectorNotFoundException(ProviderName, operation, $"IXC returned no boleto for invoice {id} (empty reply: the invoice does not exist or has no boleto).", 200);
+        if (text[0] is '{' or '<')
+        {
+            IxcReply.ParseObject(operation, bytes).Dispose(); // throws for every error shape
+            throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with JSON but no PDF.");
+        }
+        byte[] pdf;
+        try
+        {
+            pdf = Convert.FromBase64String(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with neither a PDF nor base64.", ex);
+        }
+        if (!StartsWithPdf(pdf))
+            throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with base64 that is not a PDF (no %PDF header).");
+        return pdf;
+    }
+
+    private static bool StartsWithPdf(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF"u8);
+
+    /// <summary>
+    /// The Pix copia-e-cola of an invoice (<c>get_pix {"id_areceber": id}</c>). <b>This is a write</b>: for an invoice
+    /// without a Pix yet (<c>pix_txid</c> empty), IXC creates the charge at its gateway. It is therefore never retried
+    /// automatically; if a call fails in transit, read the invoice (<c>pix_txid</c>) before calling again. The BR Code's
+    /// CRC16 is verified. IXC answers HTTP 500 for an invoice that does not exist.
+    /// </summary>
+    /// <param name="invoiceId">The invoice id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">HTTP 500: IXC's answer for a nonexistent invoice.</exception>
+    public virtual async Task<IxcPixCharge> GetPixAsync(string invoiceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        const string operation = "get_pix";
+        var id = invoiceId.Trim();
+        return await ActionAsync(operation, new() { ["id_areceber"] = id }, bytes => ParsePix(operation, id, bytes), cancellationToken,
+            (status, body) => status == 500
+                ? new ConnectorNotFoundException(ProviderName, operation,
+                    $"IXC answered HTTP 500 to get_pix for invoice {id}: IXC's answer for an invoice that does not exist.", 500, null, IxcReply.Decode(body))
+                : null).ConfigureAwait(false);
+    }
+
+    private static IxcPixCharge ParsePix(string operation, string id, byte[] bytes)
+    {
+        using var doc = IxcReply.ParseObject(operation, bytes);
+        var root = doc.RootElement;
+        var pix = root.TryGetProperty("pix", out var p) ? p : default;
+        var dados = pix.ValueKind == JsonValueKind.Object && pix.TryGetProperty("dadosPix", out var d) ? d : default;
+        var qr = pix.ValueKind == JsonValueKind.Object && pix.TryGetProperty("qrCode", out var q) ? q : default;
+        var code = IxcReply.Str(dados, "pixCopiaECola") ?? IxcReply.Str(qr, "qrcode");
+        if (string.IsNullOrWhiteSpace(code))
+            throw new ConnectorApiException(ProviderName, operation, $"IXC answered get_pix for invoice {id} without a copia-e-cola.", 200, "no-pix-code");
+        code = code.Trim();
+        if (!BrCodeCrc.IsValid(code))
+            throw new ConnectorApiException(ProviderName, operation, $"IXC answered get_pix for invoice {id} with a BR Code whose CRC16 does not match.", 200, "bad-crc");
+        var valor = dados.ValueKind == JsonValueKind.Object && dados.TryGetProperty("valor", out var v) ? IxcReply.Str(v, "original") : null;
+        return new IxcPixCharge
+        {
+            InvoiceId = id,
+            CopyPaste = code,
+            TxId = IxcReply.Str(dados, "txid"),
+            Status = IxcReply.Str(dados, "status"),
+            Amount = Money.TryParse(valor, out var amount) ? amount : null,
+            Gateway = IxcReply.Str(root, "gateway"),
+        };
+    }
+}

@@ -1,0 +1,254 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
+using Cobranca.Connectors.Ixc.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace Cobranca.Connectors.Ixc;
+
+/// <summary>
+/// Client of the IXC Provedor webservice v1 (<c>https://host/webservice/v1</c>) for one tenant: customers, contracts,
+/// receivables, second copy (boleto PDF and Pix), trust unlock, contract block/unblock and RADIUS sessions.
+/// Use <see cref="AsBillingSystem"/> and <see cref="AsAccessController"/> for the common interfaces.
+/// </summary>
+/// <remarks>
+/// Reads (listings, and <c>get_boleto</c> with recalculation off) are retried on transient failures; writes and calls
+/// with side effects (<c>get_pix</c>, trust unlock, block, unblock, disconnect) are never retried automatically. Errors
+/// IXC reports under HTTP 200 become <see cref="ConnectorException"/>s.
+/// </remarks>
+public partial class IxcClient : IDisposable
+{
+    /// <summary>The provider name used in <see cref="ConnectorException.Provider"/> and <see cref="BillingSystemInfo.Name"/>.</summary>
+    public const string ProviderName = "ixc";
+
+    private readonly IIxcApi _api = null!;
+    private readonly IxcClientOptions _options = null!;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly ConnectorInstrumentation _instrumentation = null!;
+    private readonly string? _tenant;
+    private readonly string _listingVerb = "POST";
+    private IBillingSystem? _billing;
+    private IAccessController? _access;
+
+    /// <summary>
+    /// Creates a client that owns its <see cref="HttpClient"/> (resilience, concurrency limit and certificate pinning included).
+    /// Dispose it when done. In an application with DI, prefer <c>services.AddIxcClient(name, ...)</c>.
+    /// </summary>
+    /// <param name="options">The tenant's settings.</param>
+    /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="timeProvider">The clock that decides "today" (in America/Sao_Paulo); the system clock by default.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
+    public IxcClient(IxcClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider)
+    {
+    }
+
+    private IxcClient(HttpClient owned, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider)
+        : this(RestService.ForGenerated<IIxcApi>(owned, new RefitSettings()), options, logger, timeProvider, tenant: null)
+    {
+        _ownedHttpClient = owned;
+    }
+
+    /// <summary>The DI path: the Refit client comes from <c>AddKeyedRefitGeneratedClient</c> (the factory owns the HttpClient).</summary>
+    internal IxcClient(IIxcApi api, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider, string? tenant)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
+        _api = api;
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _tenant = tenant;
+        _instrumentation = new ConnectorInstrumentation(IxcTelemetry.ActivitySourceName, ProviderName);
+        _listingVerb = options.ListingVerb == IxcListingVerb.GetWithBody ? "GET" : "POST";
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected IxcClient()
+    {
+    }
+
+    /// <summary>This client as the common <see cref="IBillingSystem"/>.</summary>
+    public virtual IBillingSystem AsBillingSystem() => _billing ??= new IxcBillingSystem(this);
+
+    /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API).</summary>
+    public virtual IAccessController AsAccessController() => _access ??= new IxcAccessController(this, _options, _logger);
+
+    /// <summary>"Today" in America/Sao_Paulo from the injected clock.</summary>
+    internal DateOnly Today() => BrazilTime.Today(_time);
+
+    private static HttpClient CreateOwnedHttpClient(IxcClientOptions options, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ArgumentException("Invalid IxcClientOptions: " + string.Join(" ", errors), nameof(options));
+        return IxcHttp.CreateHttpClient(options, timeProvider ?? TimeProvider.System);
+    }
+
+    internal static void ConfigureHttpClient(HttpClient client, IxcClientOptions options)
+    {
+        client.BaseAddress = IxcClientOptions.NormaliseBaseUrl(options.BaseUrl);
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Credentials())));
+        // The resilience pipeline owns the timeouts; keep HttpClient's own one out of the way.
+        client.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the owned <see cref="HttpClient"/>, if any.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        _ownedHttpClient?.Dispose();
+        _instrumentation?.Dispose();
+    }
+
+    // ---------------------------------------------------------------- transport
+
+    /// <summary>
+    /// A logical call: telemetry, exception translation, caller cancellation untouched. <paramref name="parse"/> runs inside
+    /// the call, so an error IXC reports under HTTP 200 is logged and counted as a failure like any other.
+    /// </summary>
+    private async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, Func<byte[], T> parse,
+        CancellationToken cancellationToken, Func<int, byte[], Exception?>? statusOverride = null)
+    {
+        using var activity = _instrumentation.StartOperation(operation, _tenant);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            using var response = await send(cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            activity?.SetTag("http.response.status_code", status);
+            if (statusOverride?.Invoke(status, bytes) is { } overridden) throw overridden;
+            if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers);
+            var result = parse(bytes);
+            IxcLog.CallDone(_logger, operation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+        catch (Exception ex) when (ex is not ConnectorException && IxcHttp.ToTransportException(operation, ex, cancellationToken) is { } mapped)
+        {
+            failure = mapped;
+            IxcLog.CallFailed(_logger, operation, mapped.GetType().Name, mapped.Message);
+            throw mapped;
+        }
+        catch (ConnectorException ex)
+        {
+            failure = ex;
+            IxcLog.CallFailed(_logger, operation, ex.GetType().Name, ex.Message);
+            throw;
+        }
+        catch (ApiRequestException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+            throw new OperationCanceledException("The caller cancelled the IXC call.", ex, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            failure = ex; // caller cancellation (untouched) or a programming error
+            throw;
+        }
+        finally
+        {
+            _instrumentation.Record(activity, operation, _tenant, started, failure);
+        }
+    }
+
+    private static ByteArrayContent Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Retried only when <paramref name="retryable"/> (a read).</summary>
+    private Task<T> ActionAsync<T>(string resource, Dictionary<string, string> body, Func<byte[], T> parse, CancellationToken cancellationToken,
+        Func<int, byte[], Exception?>? statusOverride = null, bool retryable = false)
+    {
+        return SendAsync(resource, async ct =>
+        {
+            using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
+            return await _api.ActionAsync(resource, content, retryable, ct).ConfigureAwait(false);
+        }, parse, cancellationToken, statusOverride);
+    }
+
+    /// <summary>POSTs a "button" whose success reply is <c>{"type":"success"}</c>; every error shape throws.</summary>
+    private Task<bool> ButtonAsync(string resource, Dictionary<string, string> body, CancellationToken cancellationToken) =>
+        ActionAsync(resource, body, bytes =>
+        {
+            IxcReply.ParseObject(resource, bytes).Dispose();
+            return true;
+        }, cancellationToken);
+
+    // ---------------------------------------------------------------- listings
+
+    /// <summary>One page of a listing.</summary>
+    private async Task<IxcPage> ListPageAsync(IxcListing listing, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var request = listing.ToRequest(page, pageSize);
+        var operation = listing.Table + ".listar";
+        return await SendAsync(operation, async ct =>
+        {
+            using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
+            return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
+        }, bytes => IxcReply.ParseListing(operation, bytes), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every row of a listing, page by page, fetching the next page while the current one is consumed. Stops on a
+    /// short or empty page (IXC omits <c>registros</c> when empty) or once <c>total</c> rows were seen.
+    /// </summary>
+    private async IAsyncEnumerable<IxcRow> ListAllAsync(IxcListing listing, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var current = ListPageAsync(listing, 1, pageSize, prefetch.Token);
+        Task<IxcPage>? next = null;
+        try
+        {
+            long seen = 0;
+            for (var page = 1; ; page++)
+            {
+                var result = await current.ConfigureAwait(false);
+                seen += result.Rows.Count;
+                var more = result.Rows.Count >= pageSize && seen < result.Total;
+                next = more ? ListPageAsync(listing, page + 1, pageSize, prefetch.Token) : null;
+                foreach (var row in result.Rows) yield return row;
+                if (next is null) yield break;
+                current = next;
+                next = null;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await prefetch.CancelAsync().ConfigureAwait(false);
+                try { await next.ConfigureAwait(false); }
+                catch (Exception ex) when (ex is OperationCanceledException or ConnectorException) { /* abandoned prefetch */ }
+            }
+        }
+    }
+
+    /// <summary>Every row of a listing, buffered (for small per-customer results).</summary>
+    private async Task<List<IxcRow>> ListRowsAsync(IxcListing listing, CancellationToken cancellationToken)
+    {
+        var rows = new List<IxcRow>();
+        await foreach (var row in ListAllAsync(listing, _options.PageSize, cancellationToken).ConfigureAwait(false)) rows.Add(row);
+        return rows;
+    }
+}

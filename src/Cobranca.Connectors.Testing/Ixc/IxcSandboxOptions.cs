@@ -1,0 +1,43 @@
+namespace Cobranca.Connectors.Testing.Ixc;
+
+/// <summary>Settings of an <see cref="IxcSandbox"/>.</summary>
+public sealed class IxcSandboxOptions
+{
+    /// <summary>The id of the webservice user the sandbox accepts (Basic auth user name). Default <c>"7"</c>.</summary>
+    public string UserId { get; set; } = "7";
+
+    /// <summary>The token the sandbox accepts (Basic auth password). Default a fixed fake hash.</summary>
+    public string Token { get; set; } = "d1f0c2a3b4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d";
+
+    /// <summary>The clock that decides "today" (America/Sao_Paulo) for the seed and the trust-unlock rules. System clock by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// A generated ISP (<see cref="IspDataGenerator"/>) to serve instead of the built-in seed: its customers, contracts,
+    /// logins and invoices keep their ids and are rendered the way IXC stores them (masked documents and phones, every
+    /// value a string, <c>status_internet</c> codes, <c>id_contrato_avulso</c> for stand-alone charges). When set,
+    /// <see cref="IxcSandboxData"/>'s records and <see cref="GeneratedCustomers"/> are not added.
+    /// </summary>
+    public IspDataSet? Data { get; set; }
+
+    /// <summary>How many generated customers (each with a contract, a login and a few invoices) to add to the well-known ones. Default 30.</summary>
+    public int GeneratedCustomers { get; set; } = 30;
+
+    /// <summary>Seed of the deterministic generator. Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Days a trust unlock lasts. Default 3.</summary>
+    public int TrustUnlockDays { get; set; } = 3;
+
+    /// <summary>
+    /// A server certificate: when set, the sandbox listens with HTTPS (e.g. a self-signed certificate, to exercise
+    /// certificate pinning the way on-premise IXC installs need it). Null (the default) listens with plain HTTP.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>
+    /// Whether listings sent with POST are accepted (most IXC instances do). False simulates an instance that only takes
+    /// the documented GET-with-body: a POST listing then gets the generic HTML "Ocorreu um erro ao processar" under HTTP 200.
+    /// </summary>
+    public bool AcceptPostListings { get; set; } = true;
+}
