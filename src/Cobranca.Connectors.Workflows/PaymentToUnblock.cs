@@ -289,10 +289,12 @@ public sealed class PaymentToUnblock
     {
         var invoiceId = entry.InvoiceId ?? entry.Payment.InvoiceId;
         var customerId = entry.CustomerId ?? entry.Payment.CustomerId;
-        if (invoiceId is null && _options.TargetResolver is { } resolver && !string.IsNullOrWhiteSpace(entry.Payment.Reference))
+        // Also when the payment names its invoice but not the customer (a Pix txid decoded by PixTxid): once the ERP has
+        // registered the payment the invoice is no longer open, so the scan below cannot find it, but the resolver can.
+        if ((invoiceId is null || customerId is null) && _options.TargetResolver is { } resolver && !string.IsNullOrWhiteSpace(entry.Payment.Reference))
         {
             var target = await resolver.ResolveAsync(entry.Payment, cancellationToken).ConfigureAwait(false);
-            invoiceId = target?.InvoiceId;
+            invoiceId ??= target?.InvoiceId;
             customerId ??= target?.CustomerId;
         }
 
