@@ -10,7 +10,7 @@ namespace Cobranca.Cli.Demo;
 public static class DemoCommand
 {
     /// <summary>The backends <c>--backend</c> accepts. Sandboxes and emulators are added here.</summary>
-    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend()];
+    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend(), new RouterOsBackend()];
 
     /// <summary>The steps, in order. Later steps (second copy, Pix payment, unblock on payment) are appended here.</summary>
     public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep()];
