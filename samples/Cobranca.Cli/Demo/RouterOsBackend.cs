@@ -49,11 +49,17 @@ public sealed class RouterOsBackend : IDemoBackend
 
             var controller = new MikroTikAccessController(options);
             var billing = new FakeBillingSystem(data, timeProvider);
+            var connections = data.Connections.ToDictionary(c => c.ContractId, StringComparer.Ordinal);
             return new DemoSession(billing, controller, async () =>
             {
                 await controller.DisposeAsync();
                 await router.DisposeAsync();
-            });
+            })
+            {
+                SubscriberOf = c => connections.TryGetValue(c.Id, out var n)
+                    ? c.ToSubscriber() with { Login = n.Login, IpAddress = n.IpAddress, MacAddress = n.MacAddress }
+                    : c.ToSubscriber(),
+            };
         }
         catch
         {

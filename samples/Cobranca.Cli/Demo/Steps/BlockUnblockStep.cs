@@ -17,9 +17,8 @@ public sealed class BlockUnblockStep : IDemoStep
     {
         var debt = context.Debt ?? throw new InvalidOperationException("The debt step must run first.");
         var contract = debt.Contracts[0];
-        // Routers need the network identity (IP, MAC) the ERP keeps with the connection.
-        var connection = context.Data.Connections.FirstOrDefault(c => c.ContractId == contract.Id);
-        var subscriber = contract.ToSubscriber() with { IpAddress = connection?.IpAddress, MacAddress = connection?.MacAddress };
+        // Routers need the network identity (login, IP, MAC) the ERP keeps with the connection.
+        var subscriber = context.Session.SubscriberOf(contract);
         var access = context.Session.Access;
         var rows = new List<(string Action, string Outcome, AccessStatus Status)>();
 
