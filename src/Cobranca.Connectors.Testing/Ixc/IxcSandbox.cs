@@ -139,7 +139,10 @@ public sealed class IxcSandbox : IAsyncDisposable
         lock (_store.Gate) return _store.Find(table, id) is { } row ? new Dictionary<string, string>(row) : null;
     }
 
-    /// <summary>Inserts or replaces a row (string values, as IXC stores them; <c>id</c> is required and numeric).</summary>
+    /// <summary>
+    /// Inserts or updates a row (string values, as IXC stores them; <c>id</c> is required and numeric). Fields left out keep
+    /// their current value, or are <c>""</c> in a new row.
+    /// </summary>
     /// <param name="table"><c>cliente</c>, <c>cliente_contrato</c>, <c>fn_areceber</c> or <c>radusuarios</c>.</param>
     /// <param name="row">The fields.</param>
     public void UpsertRow(string table, IReadOnlyDictionary<string, string> row)
@@ -149,7 +152,15 @@ public sealed class IxcSandbox : IAsyncDisposable
         if (!_store.HasTable(table)) throw new ArgumentException($"Unknown table '{table}'.", nameof(table));
         if (!row.TryGetValue("id", out var id) || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             throw new ArgumentException("The row needs a numeric 'id'.", nameof(row));
-        lock (_store.Gate) _store.Upsert(table, new Dictionary<string, string>(row, StringComparer.Ordinal));
+        lock (_store.Gate)
+        {
+            // Omitted fields keep their current value, or IXC's empty "" for a new row: IXC always returns every field.
+            var full = _store.Find(table, id) is { } existing
+                ? new Dictionary<string, string>(existing, StringComparer.Ordinal)
+                : IxcSandboxStore.Fields(table).ToDictionary(f => f, _ => "", StringComparer.Ordinal);
+            foreach (var (key, value) in row) full[key] = value;
+            _store.Upsert(table, full);
+        }
     }
 
     /// <summary>
