@@ -8,7 +8,9 @@ var root = new RootCommand("cobranca: the Cobranca.Connectors command line (ERPs
 root.Options.Add(CliOptions.Json);
 root.Subcommands.Add(DemoCommand.Create());
 
+root.Subcommands.Add(Cobranca.Cli.Commands.PixCommands.Create()); // before CodecCommands: it adds "decode" under this "pix"
 Cobranca.Cli.Commands.CodecCommands.AddTo(root);
+root.Subcommands.Add(Cobranca.Cli.Commands.MikroTikCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cobranca.Cli.Demo.Steps;
+using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing;
 using Spectre.Console;
 
@@ -8,10 +9,8 @@ namespace Cobranca.Cli.Demo;
 /// <summary><c>cobranca demo</c>: the whole flow end to end on embedded simulators, no external system needed.</summary>
 public static class DemoCommand
 {
-    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-
     /// <summary>The backends <c>--backend</c> accepts. Sandboxes and emulators are added here.</summary>
-    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend()];
+    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend(), new RouterOsBackend()];
 
     /// <summary>The steps, in order. Later steps (second copy, Pix payment, unblock on payment) are appended here.</summary>
     public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep()];
@@ -40,7 +39,7 @@ public static class DemoCommand
         {
             var json = parseResult.GetValue(CliOptions.Json);
             var time = TimeProvider.System;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime);
+            var today = BrazilTime.Today(time);
             var chosen = Backends.Single(b => b.Name == parseResult.GetValue(backend));
             var data = IspDataGenerator.Generate(new IspDataGeneratorOptions
             {

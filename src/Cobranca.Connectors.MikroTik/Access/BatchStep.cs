@@ -1,0 +1,53 @@
+namespace Cobranca.Connectors.MikroTik.Access;
+
+/// <summary>
+/// One write of a batch plan. Either a single command (e.g. one <c>add</c>) or an id-batched command (<c>remove</c>/<c>set</c>
+/// with <c>=.id=*1,*2,...</c>) that can be split per id when the router answers "no such item".
+/// </summary>
+internal sealed class BatchStep
+{
+    private BatchStep(RouterOsCommand? command, Func<string, RouterOsCommand>? buildForIds, List<(PlannedItem Item, string Id)> parts)
+    {
+        Command = command;
+        BuildForIds = buildForIds;
+        Parts = parts;
+    }
+
+    public RouterOsCommand? Command { get; }
+
+    public Func<string, RouterOsCommand>? BuildForIds { get; }
+
+    public List<(PlannedItem Item, string Id)> Parts { get; }
+
+    /// <summary>A duplicate-entry trap means the desired state already holds (an add raced with someone else).</summary>
+    public bool AlreadyExistsIsAlreadyInState { get; init; }
+
+    public IEnumerable<PlannedItem> Items => Parts.Select(p => p.Item).Distinct();
+
+    public static BatchStep Single(PlannedItem item, RouterOsCommand command, bool alreadyExistsIsAlreadyInState = false)
+    {
+        item.AddStep();
+        return new BatchStep(command, null, [(item, string.Empty)]) { AlreadyExistsIsAlreadyInState = alreadyExistsIsAlreadyInState };
+    }
+
+    /// <summary>Builds id-batched steps of at most <paramref name="perCommand"/> ids each.</summary>
+    public static IEnumerable<BatchStep> ForIds(IEnumerable<(PlannedItem Item, string Id)> parts, int perCommand, Func<string, RouterOsCommand> build)
+    {
+        foreach (var chunk in parts.Chunk(perCommand))
+        {
+            var step = new BatchStep(null, build, [.. chunk]);
+            foreach (var item in step.Items) item.AddStep();
+            yield return step;
+        }
+    }
+
+    public RouterOsCommand Build() => Command ?? BuildForIds!(string.Join(',', Parts.Select(p => p.Id)));
+
+    /// <summary>One step per id (used when a batched command trapped "no such item": each id is retried alone).</summary>
+    public List<BatchStep> Split()
+    {
+        var steps = Parts.Select(p => new BatchStep(null, BuildForIds, [p])).ToList();
+        foreach (var step in steps) step.Parts[0].Item.AddStep();
+        return steps;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Cobranca.Connectors.MikroTik.Protocol;
+
+/// <summary>
+/// RouterOS stores bytes, not text. Words are decoded as UTF-8 when the bytes are valid UTF-8, otherwise as
+/// Windows-1252 (what Winbox on a Brazilian Windows machine writes). Writes are UTF-8; what the SDK creates is ASCII.
+/// </summary>
+internal static class RouterOsText
+{
+    // Windows-1252 0x80..0x9F. The five undefined positions map to the C1 control with the same value, like .NET does.
+    private static readonly char[] Cp1252High =
+    [
+        '\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
+        '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F',
+        '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
+        '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
+    ];
+
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return string.Empty;
+        if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        return DecodeWindows1252(bytes);
+    }
+
+    private static string DecodeWindows1252(ReadOnlySpan<byte> bytes)
+    {
+        return string.Create(bytes.Length, bytes.ToArray(), static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var b = source[i];
+                span[i] = b is >= 0x80 and <= 0x9F ? Cp1252High[b - 0x80] : (char)b;
+            }
+        });
+    }
+
+    public static byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>Folds accents and replaces anything else outside printable ASCII with '_' ("João" becomes "Joao").</summary>
+    public static string ToAscii(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsAscii(text)) return text;
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(c is >= ' ' and <= '~' ? c : '_');
+        }
+        return sb.ToString();
+    }
+
+    public static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~') return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+namespace Cobranca.Connectors.MikroTik;
+
+/// <summary>
+/// One RouterOS API command: the command word (<c>/ip/firewall/address-list/print</c>), attribute words
+/// (<c>=name=value</c>), query words (<c>?name=value</c>, evaluated in order) and an optional <c>.proplist</c>.
+/// The client adds the <c>.tag</c> itself.
+/// </summary>
+public sealed class RouterOsCommand
+{
+    private readonly List<KeyValuePair<string, string>> _attributes = [];
+    private readonly List<string> _queries = [];
+
+    /// <summary>Creates a command for <paramref name="path"/>, e.g. <c>/ppp/active/remove</c>.</summary>
+    public RouterOsCommand(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (path[0] != '/' || path.Contains(' ', StringComparison.Ordinal))
+            throw new ArgumentException("A RouterOS command starts with '/' and uses '/' instead of spaces, e.g. /ip/firewall/address-list/print.", nameof(path));
+        Path = path;
+    }
+
+    /// <summary>The command word.</summary>
+    public string Path { get; }
+
+    /// <summary>Attribute words in the order added.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
+
+    /// <summary>Query words in the order added (order matters to the router).</summary>
+    public IReadOnlyList<string> Queries => _queries;
+
+    /// <summary>Adds <c>=name=value</c>. The value may be empty and may contain '='.</summary>
+    public RouterOsCommand With(string name, string value)
+    {
+        ValidateName(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _attributes.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Adds the query word <c>?name=value</c> (equality).</summary>
+    public RouterOsCommand Where(string name, string value)
+    {
+        ValidateName(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _queries.Add($"?{name}={value}");
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a raw query word: <c>?name</c> (has value), <c>?-name</c> (has no value), <c>?&lt;name=x</c>,
+    /// <c>?&gt;name=x</c> or a stack operation such as <c>?#|</c> or <c>?#!</c>.
+    /// </summary>
+    public RouterOsCommand Query(string word)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(word);
+        if (word[0] != '?' || word.Length < 2) throw new ArgumentException("A query word starts with '?'.", nameof(word));
+        _queries.Add(word);
+        return this;
+    }
+
+    /// <summary>Limits the returned properties (<c>=.proplist=a,b,c</c>); strongly recommended on every print.</summary>
+    public RouterOsCommand Proplist(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Length == 0) throw new ArgumentException("At least one property name is needed.", nameof(names));
+        foreach (var n in names) ValidateName(n);
+        return With(".proplist", string.Join(',', names));
+    }
+
+    /// <summary>The words to send, without the tag.</summary>
+    internal List<string> ToWords(string? tag)
+    {
+        var words = new List<string>(2 + _attributes.Count + _queries.Count) { Path };
+        foreach (var a in _attributes) words.Add($"={a.Key}={a.Value}");
+        words.AddRange(_queries);
+        if (tag is not null) words.Add(".tag=" + tag);
+        return words;
+    }
+
+    /// <summary>The command word and attribute names (values left out, they may be secrets).</summary>
+    public override string ToString() =>
+        _attributes.Count == 0 ? Path : $"{Path} {string.Join(' ', _attributes.Select(a => "=" + a.Key + "="))}";
+
+    private static void ValidateName(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.Contains('=', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal))
+            throw new ArgumentException($"'{name}' is not a valid RouterOS property name.", nameof(name));
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.MikroTik.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cobranca.Connectors.MikroTik;
+
+/// <summary>
+/// One logged-in RouterOS API connection. Every command is tagged; one reader loop dispatches replies by tag, so many
+/// commands can be in flight at once (bounded by <see cref="RouterOsClientOptions.MaxInFlight"/>). Once the connection
+/// fails (EOF, <c>!fatal</c>, protocol error) it stays failed: open a new one (or use <see cref="RouterOsClient"/>,
+/// which does that for you). Thread-safe.
+/// </summary>
+public sealed class RouterOsConnection : IAsyncDisposable
+{
+    private readonly RouterOsClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly TcpClient _tcp;
+    private readonly Stream _stream;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _window;
+    private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _shutdown = new();
+    private Task _readLoop = Task.CompletedTask;
+    private long _nextTag;
+    private volatile Exception? _failure;
+    private volatile string? _fatalMessage;
+
+    private RouterOsConnection(RouterOsClientOptions options, ILogger logger, TcpClient tcp, Stream stream)
+    {
+        _options = options;
+        _logger = logger;
+        _tcp = tcp;
+        _stream = stream;
+        _window = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+    }
+
+    /// <summary>True until the connection fails or is disposed.</summary>
+    public bool IsConnected => _failure is null;
+
+    /// <summary>
+    /// Connects (TCP or TLS), starts the reader and logs in: plain login first (RouterOS 6.43+), falling back to the
+    /// MD5 challenge when the router answers with <c>=ret=</c>.
+    /// </summary>
+    /// <exception cref="ConnectorAuthenticationException">Wrong user or password (or the router refused the login).</exception>
+    /// <exception cref="ConnectorTransportException">The router could not be reached in <see cref="RouterOsClientOptions.ConnectTimeout"/>.</exception>
+    public static async Task<RouterOsConnection> OpenAsync(RouterOsClientOptions options, ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+            throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "connect", "Invalid RouterOS options: " + string.Join(" ", errors));
+        logger ??= NullLogger.Instance;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        var tcp = new TcpClient { NoDelay = true };
+        RouterOsConnection? connection = null;
+        try
+        {
+            await tcp.ConnectAsync(options.Host, options.EffectivePort, timeout.Token).ConfigureAwait(false);
+            Stream stream = tcp.GetStream();
+            if (options.UseTls)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false, (_, cert, _, errors) => ValidateCertificate(options, cert, errors));
+                stream = ssl;
+                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = options.TlsTargetHost ?? options.Host,
+                }, timeout.Token).ConfigureAwait(false);
+            }
+            connection = new RouterOsConnection(options, logger, tcp, stream);
+            connection._readLoop = Task.Run(connection.ReadLoopAsync, CancellationToken.None);
+            var method = await connection.LoginAsync(timeout.Token).ConfigureAwait(false);
+            MikroTikTelemetry.Reconnects.Add(1);
+            Log.Connected(logger, options.Host, options.EffectivePort, options.UseTls, method);
+            return connection;
+        }
+        catch (Exception ex) when (ex is not ConnectorAuthenticationException)
+        {
+            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            else tcp.Dispose();
+            if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            if (ex is ConnectorException) throw;
+            var reason = ex is OperationCanceledException ? $"no answer within {options.ConnectTimeout.TotalSeconds:0.#} s" : ex.Message;
+            throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, "connect",
+                $"Cannot open the RouterOS API at {options.Host}:{options.EffectivePort}: {reason}", ex) { RequestNotSent = true };
+        }
+        catch
+        {
+            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="command"/> (tagged) and waits for its <c>!done</c>. Waits for a free slot when
+    /// <see cref="RouterOsClientOptions.MaxInFlight"/> commands are already in flight.
+    /// Cancelling <paramref name="cancellationToken"/> after the command was sent sends <c>/cancel =tag=</c> to the router
+    /// and throws <see cref="OperationCanceledException"/>; the connection stays usable.
+    /// </summary>
+    /// <exception cref="RouterOsTrapException">The router answered <c>!trap</c>.</exception>
+    /// <exception cref="ConnectorTransportException">
+    /// The connection failed or the reply took longer than <see cref="RouterOsClientOptions.ReceiveTimeout"/>.
+    /// <see cref="ConnectorTransportException.RequestNotSent"/> tells whether the router may have executed it.
+    /// </exception>
+    public async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ThrowIfFailed(command.Path);
+        await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendAndWaitAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _window.Release();
+        }
+    }
+
+    private async Task<RouterOsResponse> SendAndWaitAsync(RouterOsCommand command, CancellationToken cancellationToken)
+    {
+        using var activity = MikroTikTelemetry.Source.StartActivity(command.Path, System.Diagnostics.ActivityKind.Client);
+        ThrowIfFailed(command.Path);
+        var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+        var pending = new PendingCommand(command.Path);
+        _pending[tag] = pending;
+        var sent = false;
+        try
+        {
+            await WriteAsync(command.ToWords(tag), cancellationToken).ConfigureAwait(false);
+            sent = true;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(_options.ReceiveTimeout);
+            var response = await pending.Task.WaitAsync(wait.Token).ConfigureAwait(false);
+            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
+            return response;
+        }
+        catch (OperationCanceledException) when (!sent)
+        {
+            _pending.TryRemove(tag, out _);
+            throw;
+        }
+        catch (OperationCanceledException) when (!pending.Task.IsCompleted)
+        {
+            // Leave the tag registered so the late !trap/!done is swallowed, and ask the router to stop the command.
+            pending.Abandon();
+            _ = CancelOnRouterAsync(tag);
+            Log.Cancelled(_logger, command.Path, tag);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "cancelled");
+            if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, command.Path,
+                $"RouterOS did not answer {command.Path} within {_options.ReceiveTimeout.TotalSeconds:0.#} s; sent /cancel. The change may or may not have been applied.");
+        }
+        catch (RouterOsTrapException)
+        {
+            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "trap"));
+            throw;
+        }
+        catch (Exception ex) when (ex is not ConnectorException)
+        {
+            _pending.TryRemove(tag, out _);
+            var failure = Fail(ex);
+            throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, command.Path, failure.Message, ex);
+        }
+    }
+
+    private async Task CancelOnRouterAsync(string tag)
+    {
+        try
+        {
+            var tagToCancel = tag;
+            var cancelTag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+            var pending = new PendingCommand("/cancel");
+            _pending[cancelTag] = pending;
+            await WriteAsync(["/cancel", "=tag=" + tagToCancel, ".tag=" + cancelTag], CancellationToken.None).ConfigureAwait(false);
+            await pending.Task.WaitAsync(_options.ReceiveTimeout).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: the original command was already reported as cancelled; a failed /cancel changes nothing for the caller.
+        }
+    }
+
+    private async Task WriteAsync(List<string> words, CancellationToken cancellationToken)
+    {
+        var bytes = SentenceWriter.Encode(words);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_failure is not null) throw NotSentException(words[0]);
+            // Never abort a half-written sentence: that would corrupt the stream for every other command.
+            await _stream.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+            await _stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<string> LoginAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var plain = await ExecuteAsync(new RouterOsCommand("/login").With("name", _options.User).With("password", _options.Password),
+                cancellationToken).ConfigureAwait(false);
+            if (plain.Ret is not { } challenge) return "plain";
+            var response = LegacyLogin.Response(_options.Password, challenge);
+            await ExecuteAsync(new RouterOsCommand("/login").With("name", _options.User).With("response", response), cancellationToken)
+                .ConfigureAwait(false);
+            return "md5-challenge";
+        }
+        catch (RouterOsTrapException trap)
+        {
+            throw new ConnectorAuthenticationException(MikroTikTelemetry.ProviderName, "login",
+                $"RouterOS refused the login for user '{_options.User}': {string.Join("; ", trap.Messages)}", providerErrorCode: trap.ProviderErrorCode,
+                innerException: trap);
+        }
+        catch (ConnectorTransportException ex) when (_fatalMessage is { } fatal)
+        {
+            throw new ConnectorAuthenticationException(MikroTikTelemetry.ProviderName, "login",
+                $"RouterOS closed the session during login: {fatal}", innerException: ex);
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var reader = new SentenceReader(_stream, _options.MaxWordLength);
+        try
+        {
+            while (true)
+            {
+                var words = await reader.ReadSentenceAsync(_shutdown.Token).ConfigureAwait(false);
+                if (words is null)
+                {
+                    Fail(new EndOfStreamException("the router closed the connection"));
+                    return;
+                }
+                if (words.Count == 0) continue;
+                var (type, tag, attributes) = Sentence.Parse(words);
+                if (type == "!fatal")
+                {
+                    _fatalMessage = attributes.TryGetValue("message", out var m) ? m : "(no reason)";
+                    Fail(new IOException("!fatal " + _fatalMessage));
+                    return;
+                }
+                if (tag is null || !_pending.TryGetValue(tag, out var pending))
+                {
+                    if (type is not ("!re" or "!done" or "!trap" or "!empty")) Log.UnknownReply(_logger, type);
+                    continue;
+                }
+                switch (type)
+                {
+                    case "!re": pending.AddRow(attributes); break;
+                    case "!trap": pending.AddTrap(attributes); break;
+                    case "!empty": pending.MarkEmpty(); break;
+                    case "!done":
+                        _pending.TryRemove(tag, out _);
+                        pending.Complete(attributes);
+                        break;
+                    default: Log.UnknownReply(_logger, type); break;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+        }
+    }
+
+    private Exception Fail(Exception cause)
+    {
+        var reason = cause switch
+        {
+            OperationCanceledException when _shutdown.IsCancellationRequested => "connection closed",
+            EndOfStreamException => "the router closed the connection",
+            _ => cause.Message,
+        };
+        var failure = new ConnectorTransportException(MikroTikTelemetry.ProviderName, "read",
+            $"RouterOS API connection to {_options.Host}:{_options.EffectivePort} failed: {reason}", cause);
+        if (Interlocked.CompareExchange(ref _failure, failure, null) is { } existing) return existing;
+        if (!_shutdown.IsCancellationRequested) Log.ConnectionLost(_logger, _options.Host, _options.EffectivePort, reason);
+        foreach (var (tag, pending) in _pending)
+        {
+            if (_pending.TryRemove(tag, out _))
+                pending.Fail(new ConnectorTransportException(MikroTikTelemetry.ProviderName, pending.Operation,
+                    $"The connection was lost before RouterOS confirmed {pending.Operation} ({reason}); it may or may not have been applied.", failure));
+        }
+        try
+        {
+            _tcp.Client?.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception)
+        {
+            // Already closed.
+        }
+        return failure;
+    }
+
+    private void ThrowIfFailed(string operation)
+    {
+        if (_failure is not null) throw NotSentException(operation);
+    }
+
+    private ConnectorTransportException NotSentException(string operation) =>
+        new(MikroTikTelemetry.ProviderName, operation, $"{operation} was not sent: {_failure?.Message}", _failure) { RequestNotSent = true };
+
+    internal static bool ValidateCertificate(RouterOsClientOptions options, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (options.TlsCertificateThumbprint is not { } pin) return errors == SslPolicyErrors.None;
+        if (certificate is null) return false;
+        var expected = pin.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var raw = certificate.GetRawCertData();
+        var actual = expected.Length == 64 ? Convert.ToHexString(SHA256.HashData(raw)) : Convert.ToHexString(SHA1HashForPinOnly(raw));
+        return string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
+    }
+
+#pragma warning disable CA5350 // SHA-1 is only compared against a thumbprint the operator pinned (certificate tools show SHA-1 thumbprints).
+    private static byte[] SHA1HashForPinOnly(byte[] data) => SHA1.HashData(data);
+#pragma warning restore CA5350
+
+    /// <summary>Closes the connection (sends nothing more); pending commands fail with a transport error.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_shutdown.IsCancellationRequested) await _shutdown.CancelAsync().ConfigureAwait(false);
+        Fail(new OperationCanceledException("disposed"));
+        try
+        {
+            await _readLoop.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The loop records its own failure.
+        }
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _tcp.Dispose();
+        _shutdown.Dispose();
+    }
+}

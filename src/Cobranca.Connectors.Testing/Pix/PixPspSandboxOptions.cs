@@ -1,0 +1,38 @@
+namespace Cobranca.Connectors.Testing.Pix;
+
+/// <summary>Settings of a <see cref="PixPspSandbox"/>.</summary>
+public sealed class PixPspSandboxOptions
+{
+    /// <summary>The OAuth client id the token endpoint accepts.</summary>
+    public string ClientId { get; set; } = "sandbox-client";
+
+    /// <summary>The OAuth client secret the token endpoint accepts (a test value, not a real secret).</summary>
+    public string ClientSecret { get; set; } = "sandbox-secret";
+
+    /// <summary>The receiver's Pix key (an EVP key); charges and webhooks for other keys are refused.</summary>
+    public string Key { get; set; } = "7d9f0335-8dcc-4054-9bf9-0dbd61d36906";
+
+    /// <summary>API path prefix (default <c>/v2</c>, like Efí).</summary>
+    public string PathPrefix { get; set; } = "/v2";
+
+    /// <summary>Lifetime of issued tokens (default 1 hour).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Merchant name written into the copia-e-cola (ASCII, up to 25 characters).</summary>
+    public string MerchantName { get; set; } = "PROVEDOR EXEMPLO LTDA";
+
+    /// <summary>Merchant city written into the copia-e-cola (ASCII, up to 15 characters).</summary>
+    public string MerchantCity { get; set; } = "SAO PAULO";
+
+    /// <summary>The PSP's ISPB (8 digits), the start of every end-to-end id it creates.</summary>
+    public string Ispb { get; set; } = "99999008";
+
+    /// <summary>
+    /// Answer a repeated identical <c>PUT /cob[v]/{txid}</c> with 400 "txid já utilizado", as some PSPs do, instead of
+    /// returning the existing charge again (default false).
+    /// </summary>
+    public bool RejectRepeatedPut { get; set; }
+
+    /// <summary>Clock for creation/payment times and token expiry; default system.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,367 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cobranca.Connectors.Testing.RouterOs;
+
+/// <summary>One client connection to the <see cref="RouterOsEmulator"/>.</summary>
+internal sealed class EmulatorSession : IDisposable
+{
+    private readonly RouterOsEmulator _router;
+    private readonly TcpClient _client;
+    private readonly NetworkStream _stream;
+    private readonly CancellationTokenSource _cts;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+    private bool _loggedIn;
+    private string? _challenge;
+
+    public EmulatorSession(RouterOsEmulator router, TcpClient client, CancellationToken stop)
+    {
+        _router = router;
+        _client = client;
+        _client.NoDelay = true;
+        _stream = client.GetStream();
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+    }
+
+    private sealed record Request(string Path, Dictionary<string, string> Attributes, List<string> Queries, string? Tag);
+
+    public async Task RunAsync()
+    {
+        // Reads go through a buffer (the wire decoder reads byte by byte); replies are written to the socket directly.
+        var wire = new EmulatorWire(new BufferedStream(_stream, 64 * 1024));
+        try
+        {
+            while (!_cts.IsCancellationRequested)
+            {
+                var words = await wire.ReadAsync(_cts.Token).ConfigureAwait(false);
+                if (words is null) return;
+                if (words.Count == 0) continue; // empty sentences are ignored
+                var request = Parse(words);
+                if (!_loggedIn)
+                {
+                    if (!await LoginAsync(request).ConfigureAwait(false)) return;
+                    continue;
+                }
+                var (drop, fatal) = _router.NextSentenceFault();
+                if (fatal)
+                {
+                    await SendAsync([["!fatal", _router.FatalMessage]], null).ConfigureAwait(false);
+                    Abort();
+                    return;
+                }
+                if (drop)
+                {
+                    Abort();
+                    return;
+                }
+                _router.CountCommand(request.Path);
+                switch (request.Path)
+                {
+                    case "/cancel":
+                        if (request.Attributes.TryGetValue("tag", out var target) && _running.TryRemove(target, out var running))
+                            await running.CancelAsync().ConfigureAwait(false);
+                        await SendAsync([["!done"]], request.Tag).ConfigureAwait(false);
+                        continue;
+                    case "/quit":
+                        await SendAsync([["!fatal", "session terminated on request"]], null).ConfigureAwait(false);
+                        Abort();
+                        return;
+                }
+                var latency = _router.LatencyFor(request.Path);
+                if (latency <= TimeSpan.Zero)
+                    await SendAsync(Execute(request), request.Tag).ConfigureAwait(false);
+                else
+                    StartDelayed(request, latency);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException or ObjectDisposedException)
+        {
+            // The client went away or broke the framing: close like a router would.
+        }
+        finally
+        {
+            Abort();
+        }
+    }
+
+    public void Abort()
+    {
+        try
+        {
+            _cts.Cancel();
+            _client.Client?.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // already closed
+        }
+        _client.Close();
+    }
+
+    public void Dispose()
+    {
+        _cts.Dispose();
+        _writeLock.Dispose();
+        _client.Dispose();
+    }
+
+    private void StartDelayed(Request request, TimeSpan latency)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(_cts.Token);
+        if (request.Tag is not null) _running[request.Tag] = cts;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                try
+                {
+                    await Task.Delay(latency, cts.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    if (!_cts.IsCancellationRequested)
+                        await SendAsync([["!trap", "=category=2", "=message=interrupted"], ["!done"]], request.Tag).ConfigureAwait(false);
+                    return;
+                }
+                if (request.Tag is not null) _running.TryRemove(request.Tag, out _);
+                await SendAsync(Execute(request), request.Tag).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // connection closed while the command was running
+            }
+            finally
+            {
+                cts.Dispose();
+            }
+        });
+    }
+
+    private async Task SendAsync(List<List<string>> sentences, string? tag)
+    {
+        using var ms = new MemoryStream();
+        foreach (var s in sentences)
+        {
+            if (tag is not null) s.Insert(1, ".tag=" + tag);
+            ms.Write(EmulatorWire.Encode(s, _router.Options.Windows1252Replies));
+        }
+        await _writeLock.WaitAsync(_cts.Token).ConfigureAwait(false);
+        try
+        {
+            await _stream.WriteAsync(ms.GetBuffer().AsMemory(0, (int)ms.Length), _cts.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static Request Parse(List<string> words)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var queries = new List<string>();
+        string? tag = null;
+        foreach (var w in words.Skip(1))
+        {
+            if (w.StartsWith(".tag=", StringComparison.Ordinal)) tag = w[5..];
+            else if (w.StartsWith('?')) queries.Add(w);
+            else if (w.StartsWith('='))
+            {
+                var eq = w.IndexOf('=', 1);
+                if (eq < 0) attributes[w[1..]] = string.Empty;
+                else attributes[w[1..eq]] = w[(eq + 1)..];
+            }
+        }
+        return new Request(words[0], attributes, queries, tag);
+    }
+
+    private async Task<bool> LoginAsync(Request request)
+    {
+        var options = _router.Options;
+        if (request.Path != "/login")
+        {
+            await SendAsync([["!trap", "=message=not logged in"], ["!done"]], request.Tag).ConfigureAwait(false);
+            return true;
+        }
+        var a = request.Attributes;
+        var legacyOnly = options.Version < new Version(6, 43);
+        if (a.TryGetValue("response", out var response))
+        {
+            var ok = _challenge is not null && a.GetValueOrDefault("name") == options.User &&
+                     string.Equals(response, ExpectedResponse(options.Password, _challenge), StringComparison.OrdinalIgnoreCase);
+            return await FinishLoginAsync(ok, request.Tag).ConfigureAwait(false);
+        }
+        if (legacyOnly || !a.ContainsKey("password"))
+        {
+            _challenge = options.LoginChallenge ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            await SendAsync([["!done", "=ret=" + _challenge]], request.Tag).ConfigureAwait(false);
+            return true;
+        }
+        var plainOk = a.GetValueOrDefault("name") == options.User && a["password"] == options.Password;
+        return await FinishLoginAsync(plainOk, request.Tag).ConfigureAwait(false);
+    }
+
+    private async Task<bool> FinishLoginAsync(bool ok, string? tag)
+    {
+        if (ok)
+        {
+            _loggedIn = true;
+            _router.CountLogin();
+            await SendAsync([["!done"]], tag).ConfigureAwait(false);
+            return true;
+        }
+        const string message = "invalid user name or password (6)";
+        if (_router.Options.FatalOnBadLogin)
+        {
+            await SendAsync([["!fatal", message]], null).ConfigureAwait(false);
+            return false;
+        }
+        await SendAsync([["!trap", "=message=" + message], ["!done"]], tag).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string ExpectedResponse(string password, string challenge)
+    {
+        var pw = Encoding.UTF8.GetBytes(password);
+        var data = new byte[] { 0 }.Concat(pw).Concat(Convert.FromHexString(challenge)).ToArray();
+#pragma warning disable CA5351 // the legacy RouterOS login is MD5 by definition
+        return "00" + Convert.ToHexStringLower(MD5.HashData(data));
+#pragma warning restore CA5351
+    }
+
+    private List<List<string>> Execute(Request request)
+    {
+        var slash = request.Path.LastIndexOf('/');
+        var menu = slash <= 0 ? request.Path : request.Path[..slash];
+        var verb = request.Path[(slash + 1)..];
+        if (menu == "/system/identity" && verb == "print")
+            return [["!re", "=name=" + _router.Options.Identity], ["!done"]];
+        if (menu == "/system/resource" && verb == "print")
+            return [["!re", "=version=" + _router.Options.Version.ToString(2) + " (stable)", "=board-name=CHR", "=platform=MikroTik"], ["!done"]];
+        if (!_router.TryGetTable(menu, out var table))
+            return Trap("no such command prefix", 0);
+
+        lock (_router.Sync)
+        {
+            return verb switch
+            {
+                "print" or "getall" => Print(table, request),
+                "add" when table.AllowAdd => Add(table, request),
+                "set" when table.AllowAdd => Set(table, request, request.Attributes),
+                "enable" when table.AllowAdd => Set(table, request, new Dictionary<string, string> { ["disabled"] = "false" }),
+                "disable" when table.AllowAdd => Set(table, request, new Dictionary<string, string> { ["disabled"] = "true" }),
+                "remove" => Remove(table, request),
+                _ => Trap("no such command", 0),
+            };
+        }
+    }
+
+    private List<List<string>> Print(RouterOsEmulatorTable table, Request request)
+    {
+        List<IReadOnlyDictionary<string, string>> rows;
+        try
+        {
+            rows = table.RowsLocked.Where(r => EmulatorQuery.Matches(r, request.Queries)).Cast<IReadOnlyDictionary<string, string>>().ToList();
+        }
+        catch (FormatException ex)
+        {
+            return Trap(ex.Message, 1);
+        }
+        if (request.Attributes.ContainsKey("count-only"))
+            return [["!done", "=ret=" + rows.Count.ToString(CultureInfo.InvariantCulture)]];
+        string[]? proplist = request.Attributes.TryGetValue(".proplist", out var p) ? p.Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
+        var reply = new List<List<string>>(rows.Count + 2);
+        foreach (var row in rows)
+        {
+            var sentence = new List<string> { "!re" };
+            if (proplist is null)
+            {
+                sentence.Add("=.id=" + row[".id"]);
+                sentence.AddRange(row.Where(kv => kv.Key != ".id").Select(kv => $"={kv.Key}={kv.Value}"));
+            }
+            else
+            {
+                foreach (var name in proplist)
+                {
+                    if (row.TryGetValue(name, out var v)) sentence.Add($"={name}={v}");
+                }
+            }
+            reply.Add(sentence);
+        }
+        if (rows.Count == 0 && _router.Options.Version >= new Version(7, 18)) reply.Add(["!empty"]);
+        reply.Add(["!done"]);
+        return reply;
+    }
+
+    private static List<List<string>> Add(RouterOsEmulatorTable table, Request request)
+    {
+        var properties = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal);
+        properties.Remove(".id");
+        if (table.Path == "/ip/firewall/address-list" && properties.ContainsKey("timeout")) properties["dynamic"] = "true";
+        return table.TryAddLocked(properties, out var id, out var error) ? [["!done", "=ret=" + id]] : Trap(error, null);
+    }
+
+    private static List<List<string>> Set(RouterOsEmulatorTable table, Request request, Dictionary<string, string> changes)
+    {
+        if (!TryResolve(table, request, out var rows, out var trap)) return trap;
+        var updated = new List<(Dictionary<string, string> Row, Dictionary<string, string> Copy)>();
+        foreach (var row in rows)
+        {
+            var copy = new Dictionary<string, string>(row, StringComparer.Ordinal);
+            foreach (var (k, v) in changes)
+            {
+                if (k is ".id" or "numbers") continue;
+                copy[k] = RouterOsEmulator.Normalize(k, v);
+            }
+            if (table.IsDuplicateLocked(copy, row)) return Trap(table.DuplicateMessage, null);
+            updated.Add((row, copy));
+        }
+        foreach (var (row, copy) in updated) table.UpdateLocked(row, copy);
+        return [["!done"]];
+    }
+
+    private static List<List<string>> Remove(RouterOsEmulatorTable table, Request request)
+    {
+        if (!TryResolve(table, request, out var rows, out var trap)) return trap;
+        table.RemoveLocked(rows);
+        return [["!done"]];
+    }
+
+    /// <summary>Resolves <c>=.id=</c> / <c>=numbers=</c> (comma lists of ids or names); all must exist (nothing changes otherwise).</summary>
+    private static bool TryResolve(RouterOsEmulatorTable table, Request request, out List<Dictionary<string, string>> rows,
+        out List<List<string>> trap)
+    {
+        rows = [];
+        trap = [];
+        if (!request.Attributes.TryGetValue(".id", out var ids) && !request.Attributes.TryGetValue("numbers", out ids))
+        {
+            trap = Trap("no such item", null);
+            return false;
+        }
+        foreach (var id in ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var row = table.FindLocked(id);
+            if (row is null)
+            {
+                trap = Trap("no such item", null);
+                return false;
+            }
+            if (!rows.Contains(row)) rows.Add(row);
+        }
+        if (rows.Count > 0) return true;
+        trap = Trap("no such item", null);
+        return false;
+    }
+
+    private static List<List<string>> Trap(string message, int? category)
+    {
+        var trap = new List<string> { "!trap" };
+        if (category is { } c) trap.Add("=category=" + c.ToString(CultureInfo.InvariantCulture));
+        trap.Add("=message=" + message);
+        return [trap, ["!done"]];
+    }
+}

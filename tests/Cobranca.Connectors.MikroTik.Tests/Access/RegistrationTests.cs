@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Cobranca.Connectors.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cobranca.Connectors.MikroTik.Tests.Access;
+
+public sealed class RegistrationTests
+{
+    [Fact]
+    public async Task Named_registrations_resolve_keyed_controllers_per_router()
+    {
+        await using var router = await Routers.StartAsync();
+        var services = new ServiceCollection();
+        services.AddMikroTikAccessController("pop-centro", o =>
+        {
+            o.Host = router.Host;
+            o.Port = router.Port;
+            o.User = "admin";
+            o.Password = Routers.Password;
+        });
+        services.AddMikroTikAccessController("pop-norte", o =>
+        {
+            o.Host = router.Host;
+            o.Port = router.Port;
+            o.User = "admin";
+            o.Password = Routers.Password;
+            o.Strategy = MikroTikAccessStrategy.KickOnly;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var centro = provider.GetRequiredKeyedService<IAccessController>("pop-centro");
+        var norte = provider.GetRequiredKeyedService<IAccessController>("pop-norte");
+
+        Assert.True(centro.Info.Supports(AccessCapabilities.ReadState));
+        Assert.False(norte.Info.Supports(AccessCapabilities.ReadState));
+        Assert.Same(centro, provider.GetRequiredKeyedService<MikroTikAccessController>("pop-centro"));
+        Assert.Equal(AccessStatus.Active, (await centro.GetAccessStateAsync(Subscriber.ForIp(System.Net.IPAddress.Parse("10.0.0.1")))).Status);
+    }
+
+    [Fact]
+    public void Invalid_options_fail_validation_with_the_registration_name()
+    {
+        var services = new ServiceCollection();
+        services.AddMikroTikAccessController("bad", o => o.Strategy = MikroTikAccessStrategy.PppProfileSwap);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<MikroTikAccessControllerOptions>>().Get("bad"));
+
+        Assert.Contains(ex.Failures, f => f.Contains("'bad'") && f.Contains("Host"));
+        Assert.Contains(ex.Failures, f => f.Contains("BlockProfile"));
+    }
+
+    [Fact]
+    public void Tls_pinning_accepts_only_the_pinned_certificate_and_validation_is_on_by_default()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=router", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var sha256 = Convert.ToHexString(SHA256.HashData(cert.RawData));
+        var chainErrors = System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors;
+
+        var pinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = sha256 };
+        var pinnedSha1 = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = cert.Thumbprint };
+        var other = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = new string('A', 64) };
+        var unpinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+
+        Assert.True(RouterOsConnection.ValidateCertificate(pinned, cert, chainErrors));
+        Assert.True(RouterOsConnection.ValidateCertificate(pinnedSha1, cert, chainErrors));
+        Assert.False(RouterOsConnection.ValidateCertificate(other, cert, System.Net.Security.SslPolicyErrors.None));
+        Assert.False(RouterOsConnection.ValidateCertificate(unpinned, cert, chainErrors));
+        Assert.True(RouterOsConnection.ValidateCertificate(unpinned, cert, System.Net.Security.SslPolicyErrors.None));
+        Assert.Equal(8729, unpinned.EffectivePort);
+    }
+}
