@@ -289,8 +289,8 @@ public sealed class PaymentToUnblock
     {
         var invoiceId = entry.InvoiceId ?? entry.Payment.InvoiceId;
         var customerId = entry.CustomerId ?? entry.Payment.CustomerId;
-        // Also when the payment names its invoice but not the customer (a Pix txid decoded by PixTxid): once the ERP has
-        // registered the payment the invoice is no longer open, so the scan below cannot find it, but the resolver can.
+        // The resolver also supplies the customer when the payment names only its invoice: once the ERP has registered
+        // the payment, the invoice is no longer among the open ones and cannot lead to its customer.
         if ((invoiceId is null || customerId is null) && _options.TargetResolver is { } resolver && !string.IsNullOrWhiteSpace(entry.Payment.Reference))
         {
             var target = await resolver.ResolveAsync(entry.Payment, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Cobranca.Connectors.Abstractions;
+using CsCheck;
 
 namespace Cobranca.Connectors.Abstractions.Tests;
 
@@ -117,4 +118,34 @@ public class SensitiveDataTests
         Assert.Equal("***", SensitiveData.MaskSecret("super-secret-token"));
         Assert.Equal(string.Empty, SensitiveData.MaskSecret(null));
     }
+
+    [Fact]
+    public void Any_generated_cpf_cnpj_or_phone_in_any_common_form_is_redacted()
+    {
+        var prefixes = new[] { "cliente ", "{\"cpf\":\"", "doc=", "(", "erro: ", "" };
+        Gen.Select(Gen.Int[1, 999_999_998], Gen.Int[0, 5], Gen.Int[10_000_000, 99_999_999], Gen.Int[0, 5]).Sample(t =>
+        {
+            var (n, form, tail, prefix) = t;
+            var body = n.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture);
+            if (body.Distinct().Count() == 1) return;
+            var cpf = Document.CpfFromBase(body);
+            var cnpj = Document.CnpjFromBase(body[..8] + "0001");
+            var phone = PhoneNumber.Parse($"79 9{tail}");
+            var (docText, cnpjText, phoneText) = form switch
+            {
+                0 => (cpf.Formatted, cnpj.Formatted, phone.Formatted),
+                1 => (cpf.Value, cnpj.Value, phone.E164),
+                2 => (cpf.Formatted, cnpj.Value, "55" + phone.E164[3..]),
+                3 => (cpf.Value, cnpj.Formatted, "0" + phone.E164[3..]),
+                4 => (cpf.Formatted, cnpj.Formatted.ToLowerInvariant(), $"({phone.Ddd}) {phone.Number[1..5]}-{phone.Number[5..]}"),
+                _ => (cpf.Value, cnpj.Value, $"0 15 {phone.Ddd} {phone.Number}"),
+            };
+            var text = $"{prefixes[prefix]}{docText} e {cnpjText}, fone {phoneText}.";
+            var redacted = SensitiveData.Redact(text);
+            Assert.DoesNotContain(cpf.Value[3..9], redacted.Replace(".", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain(cnpj.Value[..8], redacted.Replace(".", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(phone.Number[^4..], redacted, StringComparison.Ordinal);
+        }, iter: 1000);
+    }
 }
+

@@ -112,6 +112,21 @@ public sealed class AccessControllerTests
         Assert.Equal(new BatchProgress(5, 5, 2), progress[^1]);
     }
 
+    [Fact]
+    public async Task A_partial_row_added_to_the_sandbox_behaves_like_a_full_ixc_row()
+    {
+        await using var host = await StartAsync();
+        host.Sandbox.UpsertRow("cliente_contrato", new Dictionary<string, string>
+        {
+            ["id"] = "2999", ["id_cliente"] = IxcSandboxData.JoaoCustomerId, ["status"] = "A", ["status_internet"] = "CM",
+        });
+        var access = host.Client.AsAccessController();
+
+        Assert.Equal(AccessStatus.Blocked, (await access.GetAccessStateAsync(Subscriber.ForContract("2999"))).Status);
+        Assert.Equal(AccessChangeOutcome.Applied, (await access.UnblockAsync(Subscriber.ForContract("2999"))).Outcome);
+        Assert.Equal("", host.Sandbox.GetRow("cliente_contrato", "2999")!["contrato"]);
+    }
+
     [Theory]
     [InlineData("A", "A", "N", "N", "active")]
     [InlineData("A", "A", "S", "N", "trust-unlocked")]

@@ -71,13 +71,18 @@ public sealed class TrustUnlockTests
         await using var host = await StartAsync();
         Assert.Equal(TrustUnlockOutcome.Granted, (await host.Client.RequestTrustUnlockAsync(IxcSandboxData.MariaContractId)).Outcome);
 
-        // The unlock ends and IXC blocks again: a second unlock is refused while the debt is unpaid.
-        var row = host.Sandbox.GetRow("cliente_contrato", IxcSandboxData.MariaContractId)!.ToDictionary();
-        row["status_internet"] = "CA";
-        row["desbloqueio_confianca_ativo"] = "N";
-        host.Sandbox.UpsertRow("cliente_contrato", row);
-
+        // Three days later the unlock ends and IXC blocks again: a second unlock is refused while the debt is unpaid.
+        host.Time.Advance(TimeSpan.FromDays(3));
+        var access = host.Client.AsAccessController();
+        var state = await access.GetAccessStateAsync(Subscriber.ForContract(IxcSandboxData.MariaContractId));
+        Assert.Equal(AccessStatus.Blocked, state.Status);
+        Assert.Equal("CA", state.RawCode);
         Assert.Equal(TrustUnlockOutcome.LimitReached, (await host.Client.RequestTrustUnlockAsync(IxcSandboxData.MariaContractId)).Outcome);
+
+        // Paying everything overdue releases the contract (IXC's automatic release).
+        foreach (var id in new[] { IxcSandboxData.MariaOverdueInvoiceId, IxcSandboxData.MariaPartialInvoiceId, IxcSandboxData.MariaAvulsoInvoiceId })
+            host.Sandbox.PayInvoice(id);
+        Assert.Equal(AccessStatus.Active, (await access.GetAccessStateAsync(Subscriber.ForContract(IxcSandboxData.MariaContractId))).Status);
     }
 
     [Fact]

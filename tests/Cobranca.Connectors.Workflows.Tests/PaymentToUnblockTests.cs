@@ -247,6 +247,22 @@ public sealed class PaymentToUnblockTests
     }
 
     [Fact]
+    public async Task Paid_invoice_named_by_the_payment_gets_its_customer_from_the_resolver()
+    {
+        // The Pix handler decodes the invoice from the txid but knows no customer, and the ERP has already registered
+        // the payment, so the invoice is no longer open: only the host's resolver can say whose it was.
+        var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
+        var resolver = new DictionaryResolver(new Dictionary<string, PaymentTarget> { ["txid" + invoice.Id] = new(invoice.Id, "1") });
+        var workflow = Workflow(isp, new PaymentToUnblockOptions { TimeProvider = isp.Time, TargetResolver = resolver });
+        isp.Billing.RecordPayment(invoice.Id, invoice.OpenAmount, isp.Time.GetUtcNow());
+
+        var outcome = await workflow.ProcessAsync(isp.Payment(invoice, withCustomer: false));
+
+        Assert.Equal(UnblockStatus.Restored, outcome.Status);
+        Assert.Equal("1", outcome.CustomerId);
+    }
+
+    [Fact]
     public async Task Unknown_reference_is_final_with_a_reason()
     {
         var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Cobranca.Cli.Demo.Steps;
+using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing;
+using Cobranca.Connectors.Workflows;
 using Spectre.Console;
 
 namespace Cobranca.Cli.Demo;
@@ -8,13 +10,15 @@ namespace Cobranca.Cli.Demo;
 /// <summary><c>cobranca demo</c>: the whole flow end to end on embedded simulators, no external system needed.</summary>
 public static class DemoCommand
 {
-    private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-
     /// <summary>The backends <c>--backend</c> accepts. Sandboxes and emulators are added here.</summary>
-    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new InMemoryBackend()];
+    public static IReadOnlyList<IDemoBackend> Backends { get; } = [new SimulatorsBackend(), new InMemoryBackend(), new RouterOsBackend()];
 
-    /// <summary>The steps, in order. Later steps (second copy, Pix payment, unblock on payment) are appended here.</summary>
-    public static IReadOnlyList<IDemoStep> Steps { get; } = [new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep()];
+    /// <summary>The steps, in order: the whole story from lookup to payment and restore.</summary>
+    public static IReadOnlyList<IDemoStep> Steps { get; } =
+    [
+        new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep(),
+        new DunningRunStep(), new TrustUnlockStep(), new PaymentUnblockStep(),
+    ];
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -32,15 +36,17 @@ public static class DemoCommand
         };
         backend.AcceptOnlyFromAmong([.. Backends.Select(b => b.Name)]);
 
-        var command = new Command("demo", "Run the end-to-end demo on a generated ISP: find a customer, show the debt, block and unblock, second copy")
+        var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock")
         {
             seed, customers, backend,
         };
         command.SetCliAction(async (parseResult, cancellationToken) =>
         {
             var json = parseResult.GetValue(CliOptions.Json);
-            var time = TimeProvider.System;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), SaoPaulo).DateTime);
+            // A business-day morning in São Paulo, so the run is the same whatever hour CI starts it.
+            var time = new DemoClock(DemoClock.BusinessMorning(BrazilTime.Today(TimeProvider.System),
+                d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !HolidayCalendar.BrazilNational.IsHoliday(d)));
+            var today = BrazilTime.Today(time);
             var chosen = Backends.Single(b => b.Name == parseResult.GetValue(backend));
             var data = IspDataGenerator.Generate(new IspDataGeneratorOptions
             {
@@ -50,7 +56,7 @@ public static class DemoCommand
             });
 
             await using var session = await chosen.StartAsync(data, time, cancellationToken);
-            var context = new DemoContext(data, session, today, json);
+            var context = new DemoContext(data, session, today, json) { Clock = time };
             context.Report["backend"] = chosen.Name;
             context.Report["seed"] = data.Seed;
             context.Report["today"] = today;

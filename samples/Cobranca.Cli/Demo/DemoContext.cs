@@ -30,4 +30,10 @@ public sealed class DemoContext(IspDataSet data, DemoSession session, DateOnly t
 
     /// <summary>The customer's debt (set by the debt step).</summary>
     public DebtStatus? Debt { get; set; }
+
+    /// <summary>The demo's movable clock (the dunning step replays past days with it).</summary>
+    public DemoClock? Clock { get; init; }
+
+    /// <summary>The customer the dunning run suspended, whom the payment step brings back (set by the dunning step).</summary>
+    public string? SuspendedCustomerId { get; set; }
 }

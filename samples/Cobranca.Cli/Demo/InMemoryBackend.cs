@@ -16,6 +16,13 @@ public sealed class InMemoryBackend : IDemoBackend
     {
         cancellationToken.ThrowIfCancellationRequested();
         var billing = new FakeBillingSystem(data, timeProvider);
-        return Task.FromResult(new DemoSession(billing, billing.AccessController));
+        return Task.FromResult(new DemoSession(billing, billing.AccessController)
+        {
+            RecordPaymentInErp = (invoice, _) =>
+            {
+                billing.RecordPayment(invoice.Id, invoice.OpenAmount, timeProvider.GetUtcNow());
+                return Task.CompletedTask;
+            },
+        });
     }
 }

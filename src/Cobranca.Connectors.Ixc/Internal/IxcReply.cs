@@ -23,12 +23,12 @@ internal static partial class IxcReply
         if (LooksLikeIpNotAllowed(body)) return new IxcIpNotAllowedException(operation, (int)status, body);
         var hint = (int)status switch
         {
-            400 => "IXC answers 400 to a request that is not Basic-authenticated or to a TLS problem",
-            401 => "the token is wrong or its user is inactive; the token is \"<user id>:<hash>\" of a user with webservice access",
-            403 => "the token is not accepted (a token from a migrated server must be recreated in IXC)",
-            404 => "the route does not exist, or a listing was sent without the 'ixcsoft: listar' header",
-            500 => "IXC answers 500 for an unknown endpoint or a qtype/sortname not in tabela.campo form",
-            502 or 503 or 504 => "IXC is overloaded or timed out",
+            400 => "IXC answers 400 to a request that is not Basic-authenticated or to a TLS problem.",
+            401 => "the token is wrong or its user is inactive; the token is \"<user id>:<hash>\" of a user with webservice access.",
+            403 => "the token is not accepted (a token from a migrated server must be recreated in IXC).",
+            404 => "the route does not exist, or a listing was sent without the 'ixcsoft: listar' header.",
+            500 => "IXC answers 500 for an unknown endpoint or a qtype/sortname not in tabela.campo form.",
+            502 or 503 or 504 => "IXC is overloaded or timed out.",
             _ => null,
         };
         return HttpErrorMapper.FromStatus(Provider, operation, status, body, headers, detail: hint);

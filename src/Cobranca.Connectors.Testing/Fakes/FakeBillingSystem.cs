@@ -181,7 +181,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     {
         ArgumentNullException.ThrowIfNull(invoiceId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        var today = SaoPauloCalendar.Today(_time);
+        var today = BrazilTime.Today(_time);
         lock (_gate)
         {
             if (!_invoices.TryGetValue(invoiceId, out var invoice)) throw new KeyNotFoundException($"Invoice {invoiceId} does not exist.");
@@ -245,7 +245,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
         await _faults.EnterAsync(ProviderName, "debt.status", _time, cancellationToken).ConfigureAwait(false);
-        var today = SaoPauloCalendar.Today(_time);
+        var today = BrazilTime.Today(_time);
         List<Invoice> invoices;
         List<Contract> contracts;
         lock (_gate)
@@ -266,7 +266,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.PageSize);
-        var today = SaoPauloCalendar.Today(_time);
+        var today = BrazilTime.Today(_time);
         List<Invoice> matching;
         lock (_gate)
         {
@@ -291,7 +291,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <inheritdoc />
     /// <remarks>
     /// The fake issues Banco do Brasil-style boletos with real check digits and a static Pix copia-e-cola (valid CRC)
-    /// for the open amount, with a txid derived from the invoice id (<c>COBRANCA</c> + id, 26 to 35 characters); no PDF.
+    /// for the open amount, with a txid derived from the invoice id (<c>COBRANCA</c> + id, at most 25 characters as static codes require); no PDF.
     /// </remarks>
     public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
@@ -356,12 +356,12 @@ public sealed class FakeBillingSystem : IBillingSystem
         }
     }
 
-    /// <summary>A deterministic txid for an invoice: letters and digits only, 26 to 35 characters.</summary>
+    /// <summary>A deterministic txid for an invoice: letters and digits only, at most 25 characters (the limit for static codes).</summary>
     private static string TxidFor(string invoiceId)
     {
         var id = new string(invoiceId.Where(char.IsAsciiLetterOrDigit).ToArray());
-        var txid = "COBRANCA" + id.PadLeft(18, '0');
-        return txid.Length <= 35 ? txid : txid[..35];
+        var txid = "COBRANCA" + id.PadLeft(12, '0');
+        return txid.Length <= 25 ? txid : txid[..25];
     }
 
     private Contract WithCurrentAccess(Contract contract) => new()

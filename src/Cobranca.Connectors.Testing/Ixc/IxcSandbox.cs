@@ -20,7 +20,8 @@ namespace Cobranca.Connectors.Testing.Ixc;
 /// HTTP 200 (<c>{"type":"error"}</c>, <c>{"tipo":"erro"}</c>, HTML fragments, an empty <c>get_boleto</c> body), HTTP 500
 /// from <c>get_pix</c> for a missing invoice, <c>ixcsoft: listar</c> required on listings (404 otherwise), 500 for fields
 /// not in <c>tabela.campo</c> form, and the IP allow-list message. State changes are real: trust unlock (once until
-/// paid), block/unblock (<c>status_internet</c>), <c>get_pix</c> creating a charge, disconnects and payments
+/// paid, ending on its return date by <see cref="IxcSandboxOptions.TimeProvider"/>), block/unblock (<c>status_internet</c>),
+/// <c>get_pix</c> creating a charge, disconnects and payments
 /// (<see cref="PayInvoice"/>). Faults can be injected and every request is logged.
 /// </summary>
 public sealed class IxcSandbox : IAsyncDisposable
@@ -138,7 +139,10 @@ public sealed class IxcSandbox : IAsyncDisposable
         lock (_store.Gate) return _store.Find(table, id) is { } row ? new Dictionary<string, string>(row) : null;
     }
 
-    /// <summary>Inserts or replaces a row (string values, as IXC stores them; <c>id</c> is required and numeric).</summary>
+    /// <summary>
+    /// Inserts or updates a row (string values, as IXC stores them; <c>id</c> is required and numeric). Fields left out keep
+    /// their current value, or are <c>""</c> in a new row.
+    /// </summary>
     /// <param name="table"><c>cliente</c>, <c>cliente_contrato</c>, <c>fn_areceber</c> or <c>radusuarios</c>.</param>
     /// <param name="row">The fields.</param>
     public void UpsertRow(string table, IReadOnlyDictionary<string, string> row)
@@ -148,7 +152,15 @@ public sealed class IxcSandbox : IAsyncDisposable
         if (!_store.HasTable(table)) throw new ArgumentException($"Unknown table '{table}'.", nameof(table));
         if (!row.TryGetValue("id", out var id) || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             throw new ArgumentException("The row needs a numeric 'id'.", nameof(row));
-        lock (_store.Gate) _store.Upsert(table, new Dictionary<string, string>(row, StringComparer.Ordinal));
+        lock (_store.Gate)
+        {
+            // Omitted fields keep their current value, or IXC's empty "" for a new row: IXC always returns every field.
+            var full = _store.Find(table, id) is { } existing
+                ? new Dictionary<string, string>(existing, StringComparer.Ordinal)
+                : IxcSandboxStore.Fields(table).ToDictionary(f => f, _ => "", StringComparer.Ordinal);
+            foreach (var (key, value) in row) full[key] = value;
+            _store.Upsert(table, full);
+        }
     }
 
     /// <summary>
@@ -186,11 +198,10 @@ public sealed class IxcSandbox : IAsyncDisposable
             foreach (var contract in _store.Rows(IxcSandboxStore.Contrato).Where(c => c["id_cliente"] == row["id_cliente"]))
             {
                 if (string.CompareOrdinal(row["data_vencimento"], today) < 0) _store.TrustUsed.Remove(contract["id"]);
-                if (!overdueLeft && contract["status_internet"] is "CA" or "FA")
-                {
-                    contract["status_internet"] = "A";
-                    contract["desbloqueio_confianca_ativo"] = "N";
-                }
+                if (overdueLeft) continue;
+                if (contract["status_internet"] is "CA" or "FA") contract["status_internet"] = "A";
+                contract["desbloqueio_confianca_ativo"] = "N"; // paid: the release is no longer on trust
+
             }
         }
     }
@@ -252,6 +263,8 @@ public sealed class IxcSandbox : IAsyncDisposable
                     return;
             }
         }
+
+        ExpireTrustUnlocks();
 
         if (!Authorized(headers.GetValueOrDefault("authorization")))
         {
@@ -482,6 +495,25 @@ public sealed class IxcSandbox : IAsyncDisposable
             _store.TrustUsed.Add(contractId);
             return JsonSerializer.Serialize(new Dictionary<string, string> { ["tipo"] = "sucesso", ["mensagem"] = "Desbloqueio de confiança efetuado com sucesso." },
                 SandboxJsonContext.Default.DictionaryStringString);
+        }
+    }
+
+    /// <summary>Like IXC, blocks again (CA) the contracts whose trust unlock reached its return date by the sandbox clock.</summary>
+    private void ExpireTrustUnlocks()
+    {
+        var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        lock (_store.Gate)
+        {
+            foreach (var contract in _store.Rows(IxcSandboxStore.Contrato))
+            {
+                var returns = contract.GetValueOrDefault("dt_retorno_desb_conf", "");
+                if (contract["desbloqueio_confianca_ativo"] != "S" || returns.Length == 0 || returns.StartsWith("0000", StringComparison.Ordinal)
+                    || string.CompareOrdinal(returns, today) > 0) continue; // no return date ("0000-00-00") never expires
+                _store.Touch();
+                contract["desbloqueio_confianca_ativo"] = "N";
+                contract["status_internet"] = "CA";
+                contract["dt_ult_bloq_auto"] = today;
+            }
         }
     }
 

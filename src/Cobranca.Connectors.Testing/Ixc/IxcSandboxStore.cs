@@ -41,7 +41,14 @@ internal sealed class IxcSandboxStore
     /// <summary>Marks the data as changed (call under <see cref="Gate"/> before changing rows in place).</summary>
     public void Touch() => Version++;
 
-    public long NextId(string table) => _tables[table].Count == 0 ? 1 : _tables[table].Keys.Max() + 1;
+    /// <summary>The fields every row of <paramref name="table"/> has (what IXC always returns).</summary>
+    public static IReadOnlyCollection<string> Fields(string table) => table switch
+    {
+        Cliente => Customer("0", "", "", "F").Keys,
+        Contrato => Contract("0", "0", "", "A", "A", "").Keys,
+        Areceber => Invoice("0", "0", "0", "", "0.00", "0.00", registered: false).Keys,
+        _ => Login("0", "0", "0", "", "N", "").Keys,
+    };
 
     // ------------------------------------------------------------ seed
 

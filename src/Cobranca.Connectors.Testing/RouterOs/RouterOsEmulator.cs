@@ -54,8 +54,11 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     }
 
     /// <summary>Starts an emulator listening on 127.0.0.1 with an ephemeral port.</summary>
-    public static Task<RouterOsEmulator> StartAsync(RouterOsEmulatorOptions? options = null)
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<RouterOsEmulator> StartAsync(RouterOsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var emulator = new RouterOsEmulator(options ?? new RouterOsEmulatorOptions());
         emulator._listener.Start();
         emulator._acceptLoop = Task.Run(emulator.AcceptLoopAsync);

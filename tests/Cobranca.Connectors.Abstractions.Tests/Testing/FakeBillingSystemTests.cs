@@ -209,7 +209,7 @@ public class FakeBillingSystemTests
         Assert.Equal(BoletoCodes.LineFromBarcode(slip.Barcode), slip.DigitableLine);
         Assert.StartsWith("000201", slip.PixCopyPaste, StringComparison.Ordinal);
         Assert.Contains("540549.90", slip.PixCopyPaste, StringComparison.Ordinal);
-        Assert.Contains("COBRANCA000000000000000101", slip.PixCopyPaste, StringComparison.Ordinal);
+        Assert.Contains("0520COBRANCA000000000101", slip.PixCopyPaste, StringComparison.Ordinal);
         Assert.Equal(slip.PixCopyPaste![^4..], PixCodes.Crc16(slip.PixCopyPaste[..^4]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
 
         await Assert.ThrowsAsync<ConnectorValidationException>(() => billing.GetPaymentSlipAsync("105"));

@@ -31,11 +31,11 @@ public class PixCodesTests
     [Fact]
     public void Amount_name_and_city_follow_the_emv_rules()
     {
-        var code = PixCodes.Build("key", 99.9m, "Provedor São João de Telecomunicações", "São Cristóvão do Sul", "COBRANCA000000000000020001");
+        var code = PixCodes.Build("key", 99.9m, "Provedor São João de Telecomunicações", "São Cristóvão do Sul", "COBRANCA000000020001");
         Assert.Contains("540599.90", code, StringComparison.Ordinal);
         Assert.Contains("5925Provedor Sao Joao de Tele", code, StringComparison.Ordinal);
         Assert.Contains("6015Sao Cristovao d", code, StringComparison.Ordinal);
-        Assert.Contains("62300526COBRANCA000000000000020001", code, StringComparison.Ordinal);
+        Assert.Contains("62240520COBRANCA000000020001", code, StringComparison.Ordinal);
         Assert.All(code, c => Assert.True(c < 128));
     }
 }

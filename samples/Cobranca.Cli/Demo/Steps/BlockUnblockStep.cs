@@ -3,7 +3,10 @@ using Spectre.Console;
 
 namespace Cobranca.Cli.Demo.Steps;
 
-/// <summary>Blocks the customer's first contract, shows that a repeat is a no-op, reads the state, unblocks and reads again.</summary>
+/// <summary>
+/// Blocks the customer's first contract through the backend's access controller (the ERP itself, or a router), shows
+/// that a repeat is a no-op, reads the state, unblocks and reads again.
+/// </summary>
 public sealed class BlockUnblockStep : IDemoStep
 {
     /// <inheritdoc />
@@ -14,7 +17,8 @@ public sealed class BlockUnblockStep : IDemoStep
     {
         var debt = context.Debt ?? throw new InvalidOperationException("The debt step must run first.");
         var contract = debt.Contracts[0];
-        var subscriber = contract.ToSubscriber();
+        // Routers need the network identity (login, IP, MAC) the ERP keeps with the connection.
+        var subscriber = context.Session.SubscriberOf(contract);
         var access = context.Session.Access;
         var rows = new List<(string Action, string Outcome, AccessStatus Status)>();
 
