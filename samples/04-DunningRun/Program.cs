@@ -56,8 +56,9 @@ sender.Echo = false; // new invoices fell due meanwhile: their messages are coun
 var later = await Runner(dryRun: false).RunAsync();
 Print("25/03 run", later);
 var blocks = later.Results.Where(r => r.Status == DunningResultStatus.Executed && r.Action.Step.Action == DunningActionKind.Block).ToList();
-Console.WriteLine($"  {sender.Sent - sentByRealRun} messages, {blocks.Count} suspensions, e.g. customer {blocks.FirstOrDefault()?.Action.CustomerId}: " +
-    $"{string.Join("; ", blocks.FirstOrDefault()?.Detail ?? [])} (AlreadyInState: IXC had already blocked it for late payment)");
+var detail = string.Join("; ", blocks.FirstOrDefault()?.Detail ?? []);
+Console.WriteLine($"  {sender.Sent - sentByRealRun} messages, {blocks.Count} suspensions, e.g. customer {blocks.FirstOrDefault()?.Action.CustomerId}: {detail}" +
+    (detail.Contains("AlreadyInState", StringComparison.Ordinal) ? " (IXC had already blocked it automatically for late payment)" : ""));
 
 var ok = blocks.Count > 0
     && dry.Count(DunningResultStatus.Planned) > 0
