@@ -106,7 +106,7 @@ public sealed class RowReadingTests
     }
 
     [Fact]
-    public void Rows_of_the_same_shape_share_their_key_strings()
+    public void Rows_of_the_same_shape_share_their_key_strings_and_one_character_values()
     {
         var body = Encoding.UTF8.GetBytes(
             "{\"total\":\"3\",\"registros\":[" + string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""{"id":"{{i}}","status":"A"}""")) + "]}");
@@ -115,6 +115,8 @@ public sealed class RowReadingTests
 
         Assert.Equal(["1", "2", "3"], rows.Select(r => r.Text("id")));
         Assert.Same(rows[0].Raw.Keys.First(), rows[2].Raw.Keys.First());
+        Assert.Equal("A", rows[2].Raw["status"]);
+        Assert.Same(rows[0].Raw["status"], rows[2].Raw["status"]);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ internal sealed class IxcEnvelope
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return (reader.ValueIsEscaped ? null : ShortValues.Get(reader.ValueSpan)) ?? reader.GetString();
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
@@ -140,5 +140,23 @@ internal sealed class IxcEnvelope
             default:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
         }
+    }
+
+    /// <summary>
+    /// The empty value and the values of one ASCII character ("0", "A", "S", "N"...), which IXC repeats in many fields of
+    /// every row: one shared string each instead of one per field. Longer repeated values (dates, amounts) are not
+    /// shared: a per-page lookup for them cost more time than the allocations it saved.
+    /// </summary>
+    private static class ShortValues
+    {
+        private static readonly string[] Ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+        /// <summary>The shared string of <paramref name="utf8"/> (unescaped), or null when it is not one of them.</summary>
+        public static string? Get(ReadOnlySpan<byte> utf8) => utf8.Length switch
+        {
+            0 => string.Empty,
+            1 when utf8[0] < 128 => Ascii[utf8[0]],
+            _ => null,
+        };
     }
 }
