@@ -124,7 +124,7 @@ internal sealed class IxcEnvelope
         return rows;
     }
 
-    /// <summary>A field value as <see cref="IxcRow.From"/> reads it: a string, null, or the raw JSON text of anything else.</summary>
+    /// <summary>A field value: a string, null, or the raw JSON text of anything else (numbers, booleans, objects, arrays).</summary>
     private static string? Value(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         switch (reader.TokenType)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.Ixc.Internal;
@@ -13,27 +12,6 @@ internal sealed class IxcRow
     private readonly IxcFields _fields;
 
     public IxcRow(IxcFields fields) => _fields = fields;
-
-    public static IxcRow From(JsonElement element)
-    {
-        var names = new List<string>();
-        var values = new List<string?>();
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in element.EnumerateObject())
-            {
-                names.Add(p.Name);
-                values.Add(p.Value.ValueKind switch
-                {
-                    JsonValueKind.String => p.Value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    _ => p.Value.GetRawText(),
-                });
-            }
-        }
-        var shape = new IxcRowShape([.. names]);
-        return new IxcRow(shape.Fill(values));
-    }
 
     /// <summary>The text of a field, trimmed; null when missing or blank.</summary>
     public string? Text(string field) =>
