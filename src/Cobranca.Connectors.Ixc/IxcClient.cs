@@ -123,7 +123,7 @@ public partial class IxcClient : IDisposable
     /// A logical call: telemetry, exception translation, caller cancellation untouched. <paramref name="parse"/> runs inside
     /// the call, so an error IXC reports under HTTP 200 is logged and counted as a failure like any other.
     /// </summary>
-    private async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, Func<byte[], T> parse,
+    private async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, Func<ReadOnlyMemory<byte>, T> parse,
         CancellationToken cancellationToken, Func<int, byte[], Exception?>? statusOverride = null)
     {
         using var activity = _instrumentation.StartOperation(operation, _tenant);
@@ -132,12 +132,12 @@ public partial class IxcClient : IDisposable
         try
         {
             using var response = await send(cancellationToken).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var body = await IxcBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             activity?.SetTag("http.response.status_code", status);
-            if (statusOverride?.Invoke(status, bytes) is { } overridden) throw overridden;
-            if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(bytes), response.Headers);
-            var result = parse(bytes);
+            if (statusOverride?.Invoke(status, body.ToArray()) is { } overridden) throw overridden;
+            if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(body.Memory.Span), response.Headers);
+            var result = parse(body.Memory); // the body's buffer is pooled: parse must not keep a reference to it
             IxcLog.CallDone(_logger, operation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
@@ -184,7 +184,7 @@ public partial class IxcClient : IDisposable
         {
             using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
             return await _api.ActionAsync(resource, content, retryable, ct).ConfigureAwait(false);
-        }, parse, cancellationToken, statusOverride);
+        }, bytes => parse(bytes.ToArray()), cancellationToken, statusOverride);
     }
 
     /// <summary>POSTs a "button" whose success reply is <c>{"type":"success"}</c>; every error shape throws.</summary>
@@ -206,7 +206,7 @@ public partial class IxcClient : IDisposable
         {
             using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
             return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
-        }, bytes => IxcReply.ParseListing(operation, bytes), cancellationToken).ConfigureAwait(false);
+        }, bytes => IxcReply.ParseListing(operation, bytes.Span), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -54,20 +54,7 @@ internal static partial class IxcReply
     /// </summary>
     public static JsonDocument ParseJson(string operation, byte[] body, int statusCode = 200)
     {
-        var start = 0;
-        if (body.AsSpan().StartsWith(Utf8Bom)) start = Utf8Bom.Length;
-        while (start < body.Length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
-        if (start == body.Length)
-            throw new ConnectorTransportException(Provider, operation, "IXC answered with an empty body.");
-        if (body[start] == '<') throw HtmlError(operation, Decode(body), statusCode);
-        if (body[start] != '{')
-        {
-            var text = Decode(body);
-            if (LooksLikeIpNotAllowed(text)) throw new IxcIpNotAllowedException(operation, statusCode, text);
-            throw new ConnectorTransportException(Provider, operation,
-                "IXC answered with a body that is not JSON (a wrong token can cause this; check the token and the base URL).");
-        }
-
+        var start = JsonStart(operation, body, statusCode);
         JsonDocument doc;
         try
         {
@@ -86,38 +73,71 @@ internal static partial class IxcReply
         return doc;
     }
 
+    /// <summary>
+    /// Where the JSON object starts (after a BOM and blanks), throwing for an empty body, an HTML fragment and text that
+    /// does not start like a JSON object.
+    /// </summary>
+    private static int JsonStart(string operation, ReadOnlySpan<byte> body, int statusCode)
+    {
+        var start = 0;
+        if (body.StartsWith(Utf8Bom)) start = Utf8Bom.Length;
+        while (start < body.Length && body[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
+        if (start == body.Length)
+            throw new ConnectorTransportException(Provider, operation, "IXC answered with an empty body.");
+        if (body[start] == '<') throw HtmlError(operation, Decode(body), statusCode);
+        if (body[start] != '{')
+        {
+            var text = Decode(body);
+            if (LooksLikeIpNotAllowed(text)) throw new IxcIpNotAllowedException(operation, statusCode, text);
+            throw new ConnectorTransportException(Provider, operation,
+                "IXC answered with a body that is not JSON (a wrong token can cause this; check the token and the base URL).");
+        }
+        return start;
+    }
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads a listing envelope <c>{page, total, registros}</c>. A missing <c>registros</c> is an empty page.</summary>
-    public static IxcPage ParseListing(string operation, byte[] body)
+    /// <summary>
+    /// Reads a listing envelope <c>{page, total, registros}</c> in one forward pass over the bytes, building each row
+    /// directly (no <see cref="JsonDocument"/>). The error shapes are detected as in <see cref="ParseObject"/>. A missing
+    /// <c>registros</c> is an empty page.
+    /// </summary>
+    public static IxcPage ParseListing(string operation, ReadOnlySpan<byte> body)
     {
-        using var doc = ParseObject(operation, body);
-        var root = doc.RootElement;
-        if (!root.TryGetProperty("total", out var totalElement))
-            throw new ConnectorTransportException(Provider, operation, "IXC answered a listing without 'total'.");
-        var total = totalElement.ValueKind switch
+        var start = JsonStart(operation, body, 200);
+        var json = System.Text.Unicode.Utf8.IsValid(body) ? body[start..] : Encoding.UTF8.GetBytes(Decode(body));
+        IxcEnvelope envelope;
+        try
         {
-            JsonValueKind.String when long.TryParse(totalElement.GetString(), out var t) => t,
-            JsonValueKind.Number when totalElement.TryGetInt64(out var t) => t,
-            _ => throw new ConnectorTransportException(Provider, operation, "IXC answered a listing whose 'total' is not a number."),
-        };
-
-        var rows = new List<IxcRow>();
-        if (root.TryGetProperty("registros", out var registros) && registros.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in registros.EnumerateArray()) rows.Add(IxcRow.From(item));
+            envelope = IxcEnvelope.Read(json);
         }
-        return new IxcPage(total, rows);
+        catch (JsonException ex)
+        {
+            throw new ConnectorTransportException(Provider, operation, "IXC answered with malformed JSON.", ex);
+        }
+        if (!envelope.IsObject)
+            throw new ConnectorTransportException(Provider, operation, "IXC answered with JSON that is not an object.");
+        if (IsErrorKind(envelope.Type ?? envelope.Tipo))
+        {
+            throw BusinessError(operation, envelope.Message ?? envelope.Mensagem ?? "(no message)", envelope.Codigo ?? envelope.Code,
+                Decode(body), 200);
+        }
+        if (envelope.TotalKind is null)
+            throw new ConnectorTransportException(Provider, operation, "IXC answered a listing without 'total'.");
+        if (envelope.Total is not { } total)
+            throw new ConnectorTransportException(Provider, operation, "IXC answered a listing whose 'total' is not a number.");
+        return new IxcPage(total, envelope.Rows);
     }
 
     /// <summary>The error message when <paramref name="root"/> has IXC's error shape; null otherwise.</summary>
     public static string? ErrorMessage(JsonElement root)
     {
-        var kind = Str(root, "type") ?? Str(root, "tipo");
-        if (kind is null || !(kind.Equals("error", StringComparison.OrdinalIgnoreCase) || kind.Equals("erro", StringComparison.OrdinalIgnoreCase)))
-            return null;
+        if (!IsErrorKind(Str(root, "type") ?? Str(root, "tipo"))) return null;
         return Str(root, "message") ?? Str(root, "mensagem") ?? "(no message)";
     }
+
+    private static bool IsErrorKind(string? kind) =>
+        kind is not null && (kind.Equals("error", StringComparison.OrdinalIgnoreCase) || kind.Equals("erro", StringComparison.OrdinalIgnoreCase));
 
     public static string? Str(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v)
@@ -155,7 +175,7 @@ internal static partial class IxcReply
     public static bool LooksLikeIpNotAllowed(string text) => IpNotAllowed().IsMatch(text);
 
     /// <summary>Decodes a body leniently: UTF-8 when valid, Windows-1252-compatible Latin-1 otherwise.</summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
         try
         {

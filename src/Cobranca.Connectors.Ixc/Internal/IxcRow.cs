@@ -1,6 +1,4 @@
-using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.Ixc.Internal;
@@ -11,33 +9,9 @@ namespace Cobranca.Connectors.Ixc.Internal;
 /// </summary>
 internal sealed class IxcRow
 {
-    private readonly Dictionary<string, string?> _fields;
-    private readonly ReadOnlyDictionary<string, string?> _raw;
+    private readonly IxcFields _fields;
 
-    private IxcRow(Dictionary<string, string?> fields)
-    {
-        _fields = fields;
-        _raw = new ReadOnlyDictionary<string, string?>(fields);
-    }
-
-    public static IxcRow From(JsonElement element)
-    {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in element.EnumerateObject())
-            {
-                if (IsSecretField(p.Name)) continue; // cleartext passwords never enter the SDK's models
-                fields[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.String => p.Value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    _ => p.Value.GetRawText(),
-                };
-            }
-        }
-        return new IxcRow(fields);
-    }
+    public IxcRow(IxcFields fields) => _fields = fields;
 
     /// <summary>The text of a field, trimmed; null when missing or blank.</summary>
     public string? Text(string field) =>
@@ -68,7 +42,7 @@ internal sealed class IxcRow
     /// The row as a read-only dictionary, for the models' <c>Raw</c>. Secret-like fields (<c>senha*</c>, <c>*token*</c>,
     /// <c>*password*</c>, <c>*hash*</c>, <c>*secret*</c>) were dropped when the row was read; the row is never mutated.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> Raw => _raw;
+    public IReadOnlyDictionary<string, string?> Raw => _fields;
 
     public static bool IsSecretField(string key) =>
         key.Contains("senha", StringComparison.OrdinalIgnoreCase)
