@@ -19,27 +19,44 @@ public sealed partial class MkAuthClient
             ?? throw MkAuthReply.Error("cliente/show", "the reply has no uuid_cliente/login: not a customer row.", "(not shown)");
     }
 
-    /// <summary>The row for a CPF/CNPJ: tried as digits, then as the masked text (MK-Auth matches the stored text exactly).</summary>
+    /// <summary>
+    /// The person's canonical row for a CPF/CNPJ. MK-Auth matches the stored text exactly and each login stores the document
+    /// as it was typed, so both forms are asked (digits, then masked); of the rows found with this document, the one with the
+    /// lowest <c>id</c> (the person's first login) is the customer, whichever form was typed.
+    /// </summary>
     private async Task<MkAuthCustomer?> FindByDocumentAsync(Document document, CancellationToken cancellationToken)
     {
+        MkAuthCustomer? best = null;
         foreach (var form in DocumentForms(document))
         {
-            var row = await GetCustomerAsync(form, cancellationToken).ConfigureAwait(false);
+            MkAuthCustomer? row;
+            try
+            {
+                row = await GetCustomerAsync(form, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorNotFoundException ex) when (ex.StatusCode == 404)
+            {
+                row = null; // a masked CNPJ has a '/', which some web servers refuse in a path
+            }
             // The key also matches logins and uuids: only a row with this document is an answer.
-            if (row?.Document is { } found && found == document) return row;
+            if (row?.Document is not { } found || found != document) continue;
+            if (best is null || IdOf(row) < IdOf(best)) best = row;
         }
-        return null;
+        return best;
     }
+
+    private static long IdOf(MkAuthCustomer row) =>
+        long.TryParse(row.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue;
 
     private static IEnumerable<string> DocumentForms(Document document) =>
         new[] { document.Value, document.Formatted }.Distinct(StringComparer.Ordinal);
 
-    /// <summary>The person's canonical row: the one <c>cliente/show/{cpf}</c> returns (MK-Auth answers the first row of that CPF).</summary>
+    /// <summary>The person's canonical row (see <see cref="FindByDocumentAsync"/>); the row itself when it has no document.</summary>
     private async Task<MkAuthCustomer> CanonicalAsync(MkAuthCustomer row, CancellationToken cancellationToken)
     {
-        if (row.Document is not { } document || row.DocumentText is null) return row;
-        var first = await GetCustomerAsync(row.DocumentText, cancellationToken).ConfigureAwait(false);
-        return first?.Document == document ? first : row;
+        if (row.Document is not { } document) return row;
+        var first = await FindByDocumentAsync(document, cancellationToken).ConfigureAwait(false);
+        return first is not null && IdOf(first) <= IdOf(row) ? first : row;
     }
 
     internal async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken)
