@@ -74,6 +74,9 @@ public sealed class MkAuthSandbox : IAsyncDisposable
     /// <summary>How many JWTs were issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 
+    /// <summary>How many rows <c>titulo/listar</c> and <c>titulo/listagem</c> return in all (cancelled titles count only in the legacy view).</summary>
+    public int TitleRowCount => TitleRowsLocked(_ => true).Count;
+
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<MkAuthSandboxRequest> Requests
     {
@@ -451,7 +454,7 @@ public sealed class MkAuthSandbox : IAsyncDisposable
             foreach (var t in _store.Titles)
             {
                 if (!Legacy && t["deltitulo"] == "1") continue;
-                var client = clients[t["login"]!];
+                if (!clients.TryGetValue(t["login"]!, out var client)) continue; // a title whose login was renamed or removed
                 if (!where(t) && !where(client)) continue;
                 var row = new Dictionary<string, string?>(StringComparer.Ordinal)
                 {
