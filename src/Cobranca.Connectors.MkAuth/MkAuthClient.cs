@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
@@ -73,12 +74,11 @@ public sealed partial class MkAuthClient : IMkAuthClient, IDisposable
 
     /// <summary>The DI path: the HttpClient comes from the factory (named client with pins and resilience).</summary>
     internal MkAuthClient(HttpClient? http, MkAuthClientOptions options, IMkAuthTrustUnlockStore trustUnlockStore, ILogger? logger,
-        TimeProvider? timeProvider, string tenant)
+        TimeProvider? timeProvider, string tenant, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(trustUnlockStore);
-        var errors = options.Validate();
-        if (errors.Count > 0) throw new ArgumentException("Invalid MkAuthClientOptions: " + string.Join(" ", errors), nameof(options));
+        ConnectorOptionsValidation.ThrowIfInvalid(nameof(MkAuthClientOptions), options.Validate());
         _options = Copy(options);
         MkAuthClientOptions.TryNormalise(options.BaseAddress, out var root);
         _root = root!;
@@ -90,7 +90,7 @@ public sealed partial class MkAuthClient : IMkAuthClient, IDisposable
         _tenant = tenant;
         _trustStore = trustUnlockStore;
         _tokens = new MkAuthTokenCache(_time, _options.TokenRefreshMargin);
-        _instrumentation = new ConnectorInstrumentation(MkAuthTelemetry.ActivitySourceName, ProviderName);
+        _instrumentation = new ConnectorInstrumentation(MkAuthTelemetry.ActivitySourceName, ProviderName, meterFactory);
         if (http is null)
         {
             _http = ConnectorHttpClientFactory.Create(_root, _options.Resilience, _time, null, _options.PinnedCertificateThumbprints.ToList());
@@ -173,8 +173,7 @@ public sealed partial class MkAuthClient : IMkAuthClient, IDisposable
 
     private async Task<string> TokenAsync(CancellationToken cancellationToken)
     {
-        var user = _credential.User;
-        var secret = _credential.Secret.Reveal();
+        var (user, secret) = _credential; // one consistent pair while another thread rotates it
         // The cached token belongs to the (user, secret) pair it was fetched with: a rotation fetches a new one.
         return await _tokens.GetAsync((user, secret), ct => FetchTokenAsync(user, secret, ct), cancellationToken).ConfigureAwait(false);
     }

@@ -71,12 +71,12 @@ public sealed class MkAuthClientOptions
         if (BaseAddress is null) errors.Add("BaseAddress is required (the MK-Auth server, e.g. https://192.168.88.10).");
         else if (!TryNormalise(BaseAddress, out _))
             errors.Add("BaseAddress must be an absolute https URL without query (MK-Auth issues its JWT over HTTPS only).");
-        var (user, secret) = Credential is { } c ? (c.User, c.Secret.Reveal()) : (ClientId, ClientSecret);
+        var (user, secret) = (ClientId, ClientSecret);
+        if (Credential is { } credential) (user, secret) = credential;
         if (string.IsNullOrWhiteSpace(user)) errors.Add("ClientId is required (the API user's Client_Id).");
         else if (user.Contains(':', StringComparison.Ordinal)) errors.Add("ClientId must not contain ':' (it is sent as HTTP Basic user).");
         if (string.IsNullOrWhiteSpace(secret)) errors.Add("ClientSecret is required (the API user's Client_Secret).");
-        if (PinnedCertificateThumbprints.Any(t => !IsSha256Thumbprint(t)))
-            errors.Add("PinnedCertificateThumbprints entries must be SHA-256 thumbprints (64 hex digits); SHA-1 is not accepted.");
+        errors.AddRange(CertificatePinning.ValidatePins(PinnedCertificateThumbprints, nameof(PinnedCertificateThumbprints)));
         if (PageSize is < 1 or > 10_000) errors.Add("PageSize must be between 1 and 10000.");
         if (TokenRefreshMargin < TimeSpan.Zero || TokenRefreshMargin > TimeSpan.FromMinutes(5)) errors.Add("TokenRefreshMargin must be between 0 and 5 minutes.");
         if (TrustUnlockDays is < 1 or > 30) errors.Add("TrustUnlockDays must be between 1 and 30.");
@@ -92,9 +92,6 @@ public sealed class MkAuthClientOptions
     /// <inheritdoc />
     public override string ToString() =>
         $"MkAuthClientOptions {{ BaseAddress = {BaseAddress}, ClientId = {(Credential?.User ?? ClientId)}, ClientSecret = {SensitiveData.MaskSecret(ClientSecret)}, Pins = {PinnedCertificateThumbprints.Count} }}";
-
-    internal static bool IsSha256Thumbprint(string? thumbprint) =>
-        thumbprint is not null && CertificatePinning.IsWellFormed(thumbprint) && CertificatePinning.Normalise(thumbprint).Length == 64;
 
     /// <summary>The server root (<c>https://host[:port]/[prefix/]</c>), with a trailing <c>/api</c> removed.</summary>
     internal static bool TryNormalise(Uri? address, [NotNullWhen(true)] out Uri? root)

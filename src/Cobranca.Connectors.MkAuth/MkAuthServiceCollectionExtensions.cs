@@ -51,7 +51,8 @@ public static class MkAuthServiceCollectionExtensions
             var monitor = sp.GetRequiredService<IOptionsMonitor<MkAuthClientOptions>>();
             var store = sp.GetKeyedService<IMkAuthTrustUnlockStore>(tenant) ?? sp.GetService<IMkAuthTrustUnlockStore>() ?? new InMemoryMkAuthTrustUnlockStore();
             var client = new MkAuthClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpName), monitor.Get(tenant), store,
-                sp.GetService<ILoggerFactory>()?.CreateLogger<MkAuthClient>(), sp.GetService<TimeProvider>(), tenant);
+                sp.GetService<ILoggerFactory>()?.CreateLogger<MkAuthClient>(), sp.GetService<TimeProvider>(), tenant,
+                sp.GetService<System.Diagnostics.Metrics.IMeterFactory>());
             monitor.OnChange((changed, name) =>
         {
                 if (name == tenant) client.OnOptionsChanged(changed);

@@ -12,6 +12,6 @@ internal sealed class MkAuthClientOptionsValidator : IValidateOptions<MkAuthClie
         var errors = options.Validate();
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.Select(e => $"{MkAuthServiceCollectionExtensions.ConfigurationSectionPrefix}{name}: {e}"));
+            : ValidateOptionsResult.Fail(Cobranca.Connectors.Abstractions.ConnectorOptionsValidation.Failures(MkAuthServiceCollectionExtensions.ConfigurationSectionPrefix, name, errors));
     }
 }
