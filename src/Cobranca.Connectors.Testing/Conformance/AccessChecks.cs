@@ -16,7 +16,7 @@ internal static class AccessChecks
         Entry("access.block-idempotent", "Block applies once; blocking a blocked subscriber is AlreadyInState; the state reads Blocked.", BlockAsync),
         Entry("access.unblock-idempotent", "Unblock applies once; unblocking an active subscriber is AlreadyInState; the state reads full access.", UnblockAsync),
         Entry("access.throttle-idempotent", "Throttle applies once; the same limit again is AlreadyInState.", ThrottleAsync),
-        Entry("access.apply-per-item", "ApplyAsync reports one outcome per command (Applied, AlreadyInState, Failed), in order, never all-or-nothing.", ApplyAsync),
+        Entry("access.apply-per-item", "ApplyAsync (always available; Bulk only says it is more than a loop) reports one outcome per command (Applied, AlreadyInState, Failed), in order, never all-or-nothing.", ApplyAsync),
         Entry("access.unknown-subscriber", "Changing a subscriber no one has is an error, never Applied.", UnknownSubscriberAsync),
         Entry("access.cancellation", "A cancelled token makes every operation throw OperationCanceledException and change nothing.", CancellationAsync),
         Entry("access.errors-redacted", "No exception message contains a CPF/CNPJ, phone, token or password.", ErrorsRedactedAsync),
@@ -142,10 +142,12 @@ internal static class AccessChecks
             commands.Add(AccessCommand.ToUnblock(s.SubscriberFor(s.NoDebtActiveContractId)));
             expected.Add(BatchItemOutcome.AlreadyInState);
         }
-        if (!info.Supports(Bulk) || commands.Count == 0)
+        // ApplyAsync is always part of the contract (Bulk only says it is more than a loop); with neither Block nor
+        // Unblock declared, every item must fail (NotSupported) rather than the call.
+        if (commands.Count == 0)
         {
-            await c.Unsupported(nameof(Bulk), "ApplyAsync", ct => c.Access.ApplyAsync([AccessCommand.ToUnblock(s.SubscriberFor(s.NoDebtActiveContractId))], null, ct)).ConfigureAwait(false);
-            return;
+            commands.Add(AccessCommand.ToUnblock(s.SubscriberFor(s.DebtorBlockedContractId)));
+            expected.Add(BatchItemOutcome.Failed);
         }
 
         var progress = new List<BatchProgress>();
@@ -189,12 +191,35 @@ internal static class AccessChecks
         if (info.Supports(Block)) await c.Cancelled("BlockAsync", ct => a.BlockAsync(active, BlockRequest.Overdue, ct)).ConfigureAwait(false);
         if (info.Supports(Unblock)) await c.Cancelled("UnblockAsync", ct => a.UnblockAsync(s.SubscriberFor(s.DebtorBlockedContractId), ct)).ConfigureAwait(false);
         if (info.Supports(Throttle)) await c.Cancelled("ThrottleAsync", ct => a.ThrottleAsync(active, Reduced, ct)).ConfigureAwait(false);
-        if (info.Supports(Bulk)) await c.Cancelled("ApplyAsync", ct => a.ApplyAsync([AccessCommand.ToBlock(active)], null, ct)).ConfigureAwait(false);
+        await CancelledBatch(c, [AccessCommand.ToBlock(active)]).ConfigureAwait(false);
         if (info.Supports(Block))
         {
             var later = await Change(c, "BlockAsync after cancelled ones", ct => a.BlockAsync(active, BlockRequest.Overdue, ct)).ConfigureAwait(false);
             c.Equal(AccessChangeOutcome.Applied, later.Outcome, "Blocking after cancelled requests (they must not have been applied)");
         }
+    }
+
+    /// <summary>A batch under a cancelled token either throws OperationCanceledException or reports every item NotAttempted.</summary>
+    private static async Task CancelledBatch(ConformanceContext c, IReadOnlyList<AccessCommand> commands)
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync().ConfigureAwait(false);
+        BatchResult result;
+        try
+        {
+            result = await c.Access.ApplyAsync(commands, null, cancelled.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is not ConformanceException)
+        {
+            throw c.Fail($"ApplyAsync with a cancelled token threw {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        c.True(result is not null && result.Items.Count == commands.Count && result.Items.All(i => i.Outcome == BatchItemOutcome.NotAttempted),
+            "ApplyAsync with a cancelled token must throw OperationCanceledException or report every item NotAttempted.");
+        c.Log("ApplyAsync with a cancelled token reported every item NotAttempted.");
     }
 
     private static async Task ErrorsRedactedAsync(ConformanceContext c)
