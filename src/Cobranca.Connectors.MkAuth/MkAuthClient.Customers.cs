@@ -170,7 +170,7 @@ public sealed partial class MkAuthClient
         var byLogin = new Dictionary<string, (string Contract, string Customer)>(StringComparer.OrdinalIgnoreCase);
         var firstOfDocument = new Dictionary<string, (long Id, string Uuid)>(StringComparer.Ordinal);
         var documentOfLogin = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var raw in ListAllAsync("cliente", "clientes", cancellationToken).ConfigureAwait(false))
+        await foreach (var raw in ListAllAsync("cliente", "clientes", _options.PageSize, cancellationToken).ConfigureAwait(false))
         {
             if (MkAuthMapper.ToCustomer(raw, this) is not { } row) continue;
             byLogin[row.Login] = (row.Uuid, row.Uuid);
@@ -181,7 +181,7 @@ public sealed partial class MkAuthClient
         }
         foreach (var (login, document) in documentOfLogin) byLogin[login] = (byLogin[login].Contract, firstOfDocument[document].Uuid);
 
-        await foreach (var raw in ListAllAsync("titulo", "titulos", cancellationToken).ConfigureAwait(false))
+        await foreach (var raw in ListAllAsync("titulo", "titulos", query.PageSize, cancellationToken).ConfigureAwait(false))
         {
             if (MkAuthMapper.ToTitle(raw) is not { IsUnpaid: true } title) continue;
             if (title.Login is null || !byLogin.TryGetValue(title.Login, out var owner))
@@ -199,10 +199,10 @@ public sealed partial class MkAuthClient
     /// message, an empty or short page, <c>total_paginas</c>, or a page whose first row repeats page 1's (versions that
     /// ignore paging and return the same rows for every page).
     /// </summary>
-    private async IAsyncEnumerable<Dictionary<string, string?>> ListAllAsync(string module, string arrayKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Dictionary<string, string?>> ListAllAsync(string module, string arrayKey, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var operation = module + "/listar";
-        var size = _options.PageSize;
+        var size = pageSize is > 0 and <= 10_000 ? pageSize : _options.PageSize;
         string? firstKey = null;
         for (var page = 1; ; page++)
         {
@@ -222,7 +222,11 @@ public sealed partial class MkAuthClient
                 MkAuthLog.PagingIgnored(_logger, operation, page);
                 yield break;
             }
-            foreach (var row in rows) yield return row;
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a version that answers everything in one page still stops when asked
+                yield return row;
+            }
             if (totalPages is { } total && page >= total) yield break;
             if (rows.Count != size) yield break; // short page, or more than asked (paging ignored: everything came at once)
         }

@@ -154,8 +154,8 @@ public sealed class QuirkTests
     [Fact]
     public async Task Paging_goes_inside_the_path_and_stops_at_the_past_the_last_page_message()
     {
-        await using var host = await MkAuthTestHost.StartAsync(configure: o => o.PageSize = 7);
-        var invoices = await host.Client.AsBillingSystem().ListOpenInvoicesAsync(InvoiceQuery.All).ToListAsync();
+        await using var host = await MkAuthTestHost.StartAsync();
+        var invoices = await host.Client.AsBillingSystem().ListOpenInvoicesAsync(new InvoiceQuery { PageSize = 7 }).ToListAsync();
 
         var titlePages = host.RequestsTo("titulo/listar").Where(r => !r.Path.EndsWith("limite=50", StringComparison.Ordinal)).Select(r => r.Path).ToList();
         var total = host.Sandbox.Requests.Count(r => r.Route == "titulo/listar"); // includes the detection sample
@@ -173,8 +173,8 @@ public sealed class QuirkTests
         await using var probe = await MkAuthSandbox.StartAsync(new MkAuthSandboxOptions { GeneratedCustomers = 5, TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(MkAuthTestHost.Noon) });
         var rows = probe.TitleRowCount;
         // Ask exactly as many rows as exist: page 1 looks full, page 2 repeats page 1 (this version returns everything every time).
-        await using var host = await MkAuthTestHost.StartAsync(sandbox: s => s.IgnorePaging = true, configure: o => o.PageSize = rows);
-        var invoices = await host.Client.AsBillingSystem().ListOpenInvoicesAsync(InvoiceQuery.All).ToListAsync();
+        await using var host = await MkAuthTestHost.StartAsync(sandbox: s => s.IgnorePaging = true);
+        var invoices = await host.Client.AsBillingSystem().ListOpenInvoicesAsync(new InvoiceQuery { PageSize = rows }).ToListAsync();
 
         var pages = host.RequestsTo("titulo/listar").Select(r => r.Path).Where(p => !p.EndsWith("limite=50", StringComparison.Ordinal)).ToList();
         Assert.Equal([$"/api/titulo/listar/pagina=1&limite={rows}", $"/api/titulo/listar/pagina=2&limite={rows}"], pages);

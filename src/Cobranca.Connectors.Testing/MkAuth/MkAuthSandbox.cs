@@ -135,6 +135,12 @@ public sealed class MkAuthSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Removes every pending fault.</summary>
+    public void ClearFaults()
+    {
+        lock (_faults) _faults.Clear();
+    }
+
     /// <summary>Forgets the logged requests.</summary>
     public void ClearRequests()
     {
@@ -144,11 +150,23 @@ public sealed class MkAuthSandbox : IAsyncDisposable
     /// <summary>Invalidates every JWT issued so far (the next call with one gets HTTP 401).</summary>
     public void RevokeTokens() => Volatile.Write(ref _signingKey, RandomNumberGenerator.GetBytes(64));
 
-    /// <summary>The <c>uuid_cliente</c> of a generated customer's first login (data-set customer id → MK-Auth customer id).</summary>
+    /// <summary>
+    /// The <c>uuid_cliente</c> of a generated customer's first login (data-set customer id → MK-Auth customer id). Seeded
+    /// from a data set, the sandbox keeps the data set's ids as MK-Auth keys (<c>uuid_cliente</c> = contract id,
+    /// <c>uuid_lanc</c> = title number = invoice id); only the customer, which MK-Auth does not have apart from its first
+    /// login, gets another id.
+    /// </summary>
     /// <param name="dataSetCustomerId">The <see cref="IspDataSet"/> customer id.</param>
     public string? CustomerUuidOf(string dataSetCustomerId)
     {
         lock (_store.Gate) return _store.CustomerUuids.GetValueOrDefault(dataSetCustomerId);
+    }
+
+    /// <summary>The data-set customer id whose first login has <paramref name="uuid"/> as <c>uuid_cliente</c>, or null.</summary>
+    /// <param name="uuid">A <c>uuid_cliente</c>.</param>
+    public string? DataSetCustomerIdOf(string uuid)
+    {
+        lock (_store.Gate) return _store.CustomerUuids.FirstOrDefault(p => p.Value == uuid).Key;
     }
 
     /// <summary>A copy of a <c>sis_cliente</c> row (by login or uuid), secrets included as MK-Auth stores them; null when absent.</summary>

@@ -160,7 +160,8 @@ internal sealed class MkAuthSandboxStore
                 // A person's second login is often typed differently: the other form of the same document.
                 var text = first || customer.Document is not { } doc ? documentText
                     : documentText == doc.Value ? doc.Formatted : doc.Value;
-                var row = AddClient(Uuid($"{data.Seed}:{contract.Id}"), connection.Login, customer.Name.ToUpperInvariant(), text, connection.Password,
+                // The data set's ids are kept as MK-Auth's keys: uuid_cliente = contract id, uuid_lanc = invoice id.
+                var row = AddClient(contract.Id, connection.Login, customer.Name.ToUpperInvariant(), text, connection.Password,
                     plans.TryGetValue(connection.PlanId, out var plan) ? plan.Name : connection.PlanId,
                     blocked: contract.Access.Status == AccessStatus.Blocked, activated: contract.Access.Status != AccessStatus.Inactive,
                     customer.Raw.GetValueOrDefault(IspDataKeys.MobilePhone), customer.Email, customer.Raw.GetValueOrDefault(IspDataKeys.City) ?? "");
@@ -181,9 +182,9 @@ internal sealed class MkAuthSandboxStore
             var line = invoice.Raw.GetValueOrDefault(IspDataKeys.DigitableLine);
             DateOnly? paidOn = paid && DateOnly.TryParse(invoice.Raw.GetValueOrDefault(IspDataKeys.PaidOn), CultureInfo.InvariantCulture, out var on) ? on : null;
             var open = !paid && invoice.Status != InvoiceStatus.Cancelled;
-            AddTitle(invoice.Id, Uuid($"{data.Seed}:title:{invoice.Id}"), client, invoice.DueDate, amount, status,
+            AddTitle(invoice.Id, invoice.Id, client, invoice.DueDate, amount, status,
                 invoice.Status == InvoiceStatus.Cancelled, open ? line : null,
-                open && int.Parse(invoice.Id, CultureInfo.InvariantCulture) % 4 != 0 ? Pix(invoice.Id, amount, withPix) : null, paid ? paidOn ?? invoice.DueDate : null);
+                open ? Pix(invoice.Id, amount, withPix) : null, paid ? paidOn ?? invoice.DueDate : null);
         }
     }
 }
