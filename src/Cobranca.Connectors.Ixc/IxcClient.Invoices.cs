@@ -186,7 +186,7 @@ public partial class IxcClient
     /// <summary>
     /// Downloads the boleto PDF (<c>get_boleto</c> with <c>juro</c>, <c>multa</c> and <c>atualiza_boleto</c> = <c>N</c> so the
     /// charge is not rewritten, <c>base64 = S</c>). IXC answers the PDF as base64 text; an empty body means the invoice
-    /// does not exist. The bytes are checked to start with <c>%PDF</c>. Retried like a read (nothing is recalculated);
+    /// does not exist. The bytes are checked to start with <c>%PDF</c> and to end with <c>%%EOF</c> (a cut reply is retried). Retried like a read (nothing is recalculated);
     /// note that IXC may register a boleto for an invoice that has none, which is why <see cref="GetPaymentSlipAsync"/>
     /// only calls it when the invoice already has a <c>linha_digitavel</c>.
     /// </summary>
@@ -212,7 +212,7 @@ public partial class IxcClient
 
     private static byte[] ParseBoleto(string operation, string id, byte[] bytes)
     {
-        if (StartsWithPdf(bytes)) return bytes;
+        if (StartsWithPdf(bytes)) return Complete(operation, bytes);
         var text = IxcReply.Decode(bytes).Trim();
         if (text.Length == 0)
             throw new ConnectorNotFoundException(ProviderName, operation, $"IXC returned no boleto for invoice {id} (empty reply: the invoice does not exist or has no boleto).", 200);
@@ -232,6 +232,15 @@ public partial class IxcClient
         }
         if (!StartsWithPdf(pdf))
             throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with base64 that is not a PDF (no %PDF header).");
+        return Complete(operation, pdf);
+    }
+
+    /// <summary>A PDF ends with <c>%%EOF</c> (allowing trailing blanks or a few bytes after it); a cut one does not.</summary>
+    private static byte[] Complete(string operation, byte[] pdf)
+    {
+        var tail = pdf.AsSpan(Math.Max(0, pdf.Length - 1024));
+        if (tail.IndexOf("%%EOF"u8) < 0)
+            throw new ConnectorTransportException(ProviderName, operation, "IXC answered get_boleto with a PDF that is cut off (no %%EOF at its end).");
         return pdf;
     }
 

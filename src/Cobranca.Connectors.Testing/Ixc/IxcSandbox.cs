@@ -63,6 +63,12 @@ public sealed class IxcSandbox : IAsyncDisposable
     /// </summary>
     public bool RejectCallerIp { get; set; }
 
+    /// <summary>
+    /// Called with each request as it arrives, before faults are applied: a test can react to one call (for example
+    /// inject a fault for the reads that follow a write). Null by default.
+    /// </summary>
+    public Action<IxcSandboxRequest>? RequestReceived { get; set; }
+
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<IxcSandboxRequest> Requests
     {
@@ -224,7 +230,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var path = request.Path.Value ?? "/";
-        lock (_requests) _requests.Add(new IxcSandboxRequest(request.Method, path, headers, body));
+        var logged = new IxcSandboxRequest(request.Method, path, headers, body);
+        lock (_requests) _requests.Add(logged);
+        RequestReceived?.Invoke(logged);
 
         if (!path.StartsWith(Prefix, StringComparison.Ordinal) || path.Length == Prefix.Length)
         {
@@ -290,7 +298,9 @@ public sealed class IxcSandbox : IAsyncDisposable
         context.Response.ContentLength = kind == IxcSandboxFaultKind.ResetMidBody ? bytes.Length : half;
         await original.WriteAsync(bytes.AsMemory(0, half), context.RequestAborted).ConfigureAwait(false);
         await original.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        if (kind == IxcSandboxFaultKind.ResetMidBody) context.Abort();
+        // ResetMidBody: returning with fewer bytes than the announced Content-Length makes Kestrel close the connection
+        // (an orderly close, so the client reliably gets the headers and the first half, then the break). An abortive
+        // reset here could discard the bytes already sent before the client read them.
     }
 
     private async Task AnswerAsync(HttpContext context, HttpRequest request, Dictionary<string, string> headers, string resource, string body, int missingRows)

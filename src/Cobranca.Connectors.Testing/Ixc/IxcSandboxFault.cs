@@ -45,7 +45,7 @@ public sealed class IxcSandboxFault
     /// <summary>Aborts the connection.</summary>
     public static IxcSandboxFault ConnectionReset() => new(IxcSandboxFaultKind.ConnectionReset);
 
-    /// <summary>Processes the request, sends half of the reply (announcing all of it) and aborts the connection.</summary>
+    /// <summary>Processes the request, sends half of the reply (announcing all of it) and closes the connection.</summary>
     public static IxcSandboxFault ResetMidBody() => new(IxcSandboxFaultKind.ResetMidBody);
 
     /// <summary>Processes the request and answers only the first half of the body, as a well-formed HTTP reply.</summary>

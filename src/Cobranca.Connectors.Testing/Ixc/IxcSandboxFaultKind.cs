@@ -15,7 +15,7 @@ public enum IxcSandboxFaultKind
     ConnectionReset,
     /// <summary>
     /// Process the request, then send the status, the headers (with the full <c>Content-Length</c>) and half of the body,
-    /// and abort the connection: a reset in the middle of the reply.
+    /// and close the connection: the reply breaks in the middle of the body, as with a reset or a proxy cutting it.
     /// </summary>
     ResetMidBody,
     /// <summary>
