@@ -150,7 +150,7 @@ public partial class IxcClient : IDisposable
     /// HTTP 200 is logged and counted as a failure like any other.
     /// </summary>
     private async Task<T> SendAsync<T>(string operation, Func<IxcReplyReader, CancellationToken, Task<HttpResponseMessage>> send, Func<ReadOnlyMemory<byte>, T> parse,
-        bool retryable, CancellationToken cancellationToken, Func<int, byte[], Exception?>? statusOverride = null)
+        bool retryable, CancellationToken cancellationToken)
     {
         using var activity = _instrumentation.StartOperation(operation, _tenant);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -167,7 +167,6 @@ public partial class IxcClient : IDisposable
                 ? await IxcBody.ReadAsync(response.Content, _options.MaxReplyBytes, operation, status, cancellationToken).ConfigureAwait(false)
                 : null;
             var body = buffered?.Body ?? owned!;
-            if (statusOverride?.Invoke(status, body.ToArray()) is { } overridden) throw overridden;
             if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(body.Memory.Span), response.Headers);
             T result;
             if (buffered is { Parsed: true })
@@ -238,13 +237,13 @@ public partial class IxcClient : IDisposable
 
     /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Retried only when <paramref name="retryable"/> (a read).</summary>
     private Task<T> ActionAsync<T>(string resource, Dictionary<string, string> body, Func<byte[], T> parse, CancellationToken cancellationToken,
-        Func<int, byte[], Exception?>? statusOverride = null, bool retryable = false)
+        bool retryable = false)
     {
         return SendAsync(resource, async (reader, ct) =>
         {
             using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
             return await _api.ActionAsync(resource, content, retryable, reader, ct).ConfigureAwait(false);
-        }, bytes => parse(bytes.ToArray()), retryable, cancellationToken, statusOverride);
+        }, bytes => parse(bytes.ToArray()), retryable, cancellationToken);
     }
 
     /// <summary>POSTs a "button" whose success reply is <c>{"type":"success"}</c>; every error shape throws.</summary>
