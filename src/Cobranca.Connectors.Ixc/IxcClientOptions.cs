@@ -34,7 +34,8 @@ public sealed class IxcClientOptions
 
     /// <summary>
     /// Whether <see cref="IxcClient.GetPaymentSlipAsync"/> also calls <c>get_pix</c> for the copia-e-cola. Default true.
-    /// <b>get_pix may create a Pix charge at the gateway</b> for an invoice that has none yet.
+    /// <b>get_pix may create a Pix charge at the gateway</b> for an invoice that has none yet; for invoices not yet due
+    /// that happens only with <see cref="CreatePixForUpcomingInvoices"/>.
     /// </summary>
     public bool IncludePixInPaymentSlip { get; set; } = true;
 
