@@ -40,6 +40,36 @@ internal static class RouterOsText
 
     public static byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
 
+    /// <summary>True when every char of <paramref name="text"/> has a Windows-1252 byte (so the text can be written as Winbox would).</summary>
+    public static bool IsWindows1252(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u00FF' && Array.IndexOf(Cp1252High, c) < 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Number of bytes of <paramref name="text"/> in Windows-1252 (one per char).</summary>
+    public static int Windows1252Length(string text) => text.Length;
+
+    /// <summary>Writes <paramref name="text"/> as Windows-1252 bytes (the inverse of the decoder, byte for byte).</summary>
+    public static int EncodeWindows1252(ReadOnlySpan<char> text, Span<byte> destination)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c <= '\u007F' || c is >= '\u00A0' and <= '\u00FF') destination[i] = (byte)c;
+            else
+            {
+                var at = Array.IndexOf(Cp1252High, c);
+                if (at < 0) throw new ArgumentException("The text has a character with no Windows-1252 byte.", nameof(text));
+                destination[i] = (byte)(0x80 + at);
+            }
+        }
+        return text.Length;
+    }
+
     /// <summary>Folds accents and replaces anything else outside printable ASCII with '_' ("João" becomes "Joao").</summary>
     public static string ToAscii(string text)
     {
