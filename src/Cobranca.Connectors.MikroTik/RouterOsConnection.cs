@@ -317,7 +317,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
                     return;
                 }
                 if (words.Count == 0) continue;
-                var (type, tag, attributes) = Sentence.Parse(words);
+                var (type, tag, attributes) = Sentence.Parse(words, reader.Windows1252Words);
                 if (type == "!fatal")
                 {
                     _fatalMessage = attributes.TryGetValue("message", out var m) ? m : "(no reason)";

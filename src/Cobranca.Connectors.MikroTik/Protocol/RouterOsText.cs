@@ -19,10 +19,14 @@ internal static class RouterOsText
         '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
     ];
 
-    public static string Decode(ReadOnlySpan<byte> bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, out _);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, out bool windows1252)
     {
+        windows1252 = false;
         if (bytes.IsEmpty) return string.Empty;
         if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        windows1252 = true;
         return DecodeWindows1252(bytes);
     }
 
