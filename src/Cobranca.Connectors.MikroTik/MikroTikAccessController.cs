@@ -111,7 +111,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
         var command = AccessCommand.ToUnblock(subscriber);
         if (!_options.CoalesceUnblocks) return RunOneAsync(_strategy, command, cancellationToken);
         EnsureSupported(_strategy, command.Kind);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<AccessChange>(cancellationToken);
         var request = new PendingUnblock(command, cancellationToken);
         bool start;
         lock (_unblockGate)

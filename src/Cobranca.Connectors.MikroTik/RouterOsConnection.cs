@@ -146,6 +146,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         using var activity = MikroTikTelemetry.Source.StartActivity(command.Path, ActivityKind.Client);
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
         var pending = new PendingCommand(command.Path, Stopwatch.GetTimestamp() + _receiveTimeoutTicks);
+        cancellationToken.ThrowIfCancellationRequested(); // the window may be granted just as the caller cancels: then send nothing
         _pending[tag] = pending;
         try
         {

@@ -45,6 +45,8 @@ internal sealed class AddressListStrategy : AccessStrategy
     {
         public Dictionary<string, List<IReadOnlyDictionary<string, string>>> V4 { get; init; } = [];
         public Dictionary<string, List<IReadOnlyDictionary<string, string>>> V6 { get; init; } = [];
+        public Dictionary<string, List<IReadOnlyDictionary<string, string>>> V4ByComment { get; init; } = [];
+
         public Dictionary<string, List<IReadOnlyDictionary<string, string>>> V6ByComment { get; init; } = [];
         public bool Ipv6Missing { get; init; }
     }
@@ -85,8 +87,13 @@ internal sealed class AddressListStrategy : AccessStrategy
             }
             else
             {
+                // Entries are found by address and, for a subscriber with a contract or customer id, by the comment the SDK
+                // wrote on them (so an unblock still finds them after a dynamic address or prefix went offline).
                 var blocking = false;
-                if (t.V4 is not null && lists.V4.TryGetValue(t.V4, out var v4) && v4.Any(IsEnabled))
+                var v4 = (t.V4 is not null ? lists.V4.GetValueOrDefault(t.V4) ?? [] : [])
+                    .Concat(t.Comment is { } c4 && lists.V4ByComment.TryGetValue(c4, out var byComment4) ? byComment4 : [])
+                    .DistinctBy(e => e[".id"]).ToList();
+                if (v4.Any(IsEnabled))
                 {
                     blocking = true;
                     removes.AddRange(v4.Select(e => (item, e[".id"])));
@@ -171,14 +178,17 @@ internal sealed class AddressListStrategy : AccessStrategy
         var v4Read = ReadAsync(connection, Menu, proplist, filter, "address", v4Keys, cancellationToken);
         var v6Read = ReadOptionalAsync(ReadAsync(connection, Menu6, proplist, filter, "address", v6Keys, cancellationToken));
         var commentRead = ReadOptionalAsync(ReadAsync(connection, Menu6, proplist, filter, "comment", comments, cancellationToken));
+        var commentRead4 = ReadAsync(connection, Menu, proplist, filter, "comment", comments, cancellationToken);
         var v4 = Index(await v4Read.ConfigureAwait(false), "address");
         var (v6Rows, v6Missing) = await v6Read.ConfigureAwait(false);
         var (commentRows, _) = await commentRead.ConfigureAwait(false);
+        var commentRows4 = await commentRead4.ConfigureAwait(false);
         return new Lists
         {
             V4 = v4,
             V6 = v6Rows.Where(r => r.ContainsKey("address") && r.ContainsKey(".id")).GroupBy(r => Normalize6(r["address"]) ?? r["address"], StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal),
+            V4ByComment = Index(commentRows4, "comment"),
             V6ByComment = Index(commentRows, "comment"),
             Ipv6Missing = v6Missing,
         };

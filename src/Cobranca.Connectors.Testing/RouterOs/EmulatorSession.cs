@@ -369,7 +369,15 @@ internal sealed class EmulatorSession : IDisposable
         List<IReadOnlyDictionary<string, string>> rows;
         try
         {
-            rows = table.CandidatesLocked(request.Queries).Where(r => EmulatorQuery.Matches(r, request.Queries)).Cast<IReadOnlyDictionary<string, string>>().ToList();
+            var candidates = table.CandidatesLocked(request.Queries);
+            rows = [];
+            var examined = 0;
+            foreach (var r in candidates)
+            {
+                examined++;
+                if (EmulatorQuery.Matches(r, request.Queries)) rows.Add(r);
+            }
+            _router.CountExamined(examined);
         }
         catch (FormatException ex)
         {

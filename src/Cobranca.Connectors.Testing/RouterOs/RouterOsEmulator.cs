@@ -33,6 +33,7 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     private int _fatalAfter = -1;
     private int _connections;
     private int _logins;
+    private long _rowsExamined;
 
     private RouterOsEmulator(RouterOsEmulatorOptions options)
     {
@@ -135,6 +136,12 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     /// <summary>The reason word sent with an injected <c>!fatal</c>.</summary>
     public string FatalMessage { get; set; } = "session terminated on request";
 
+    /// <summary>
+    /// Rows evaluated by <c>print</c> queries so far. An equality query on an indexed property (name, address, list,
+    /// target) examines only the matching rows, not the whole table.
+    /// </summary>
+    public long RowsExamined => Interlocked.Read(ref _rowsExamined);
+
     /// <summary>Connections accepted so far.</summary>
     public int ConnectionCount => Volatile.Read(ref _connections);
 
@@ -177,6 +184,8 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     }
 
     internal void CountCommand(string command) => _commandCounts.AddOrUpdate(command, 1, (_, n) => n + 1);
+
+    internal void CountExamined(int rows) => Interlocked.Add(ref _rowsExamined, rows);
 
     internal void CountLogin() => Interlocked.Increment(ref _logins);
 

@@ -23,7 +23,7 @@ public sealed class RouterOsEmulatorTable
     private readonly SortedDictionary<int, Dictionary<string, string>> _rows = [];
     private readonly Dictionary<string, Dictionary<string, string>> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> _byUniqueKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, HashSet<Dictionary<string, string>>>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HashSet<int>>> _indexes = new(StringComparer.Ordinal);
     private readonly string[] _uniqueKey;
     private readonly IReadOnlyDictionary<string, string> _defaults;
     private int _nextId;
@@ -39,7 +39,7 @@ public sealed class RouterOsEmulatorTable
         Required = required;
         _defaults = defaults;
         AllowAdd = allowAdd;
-        foreach (var p in indexed) _indexes[p] = new Dictionary<string, HashSet<Dictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var p in indexed) _indexes[p] = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
     }
 
     /// <summary>The menu path, e.g. <c>/ppp/secret</c>.</summary>
@@ -84,12 +84,12 @@ public sealed class RouterOsEmulatorTable
             IEnumerable<Dictionary<string, string>> candidates;
             if (_indexes.TryGetValue(property, out var index))
             {
-                var set = new HashSet<Dictionary<string, string>>(ReferenceEqualityComparer.Instance);
+                var set = new HashSet<int>();
                 foreach (var bytes in ByteForms(value))
                 {
                     if (index.TryGetValue(bytes, out var bucket)) set.UnionWith(bucket);
                 }
-                candidates = set.OrderBy(SequenceOf);
+                candidates = set.Order().Select(seq => _rows[seq]);
             }
             else
             {
@@ -157,7 +157,7 @@ public sealed class RouterOsEmulatorTable
     {
         if (queries.Count == 0) return _rows.Values;
         // Evaluate the query stack over row sets; null = "every row" (the stack starts as infinitely many true).
-        var stack = new List<HashSet<Dictionary<string, string>>?>();
+        var stack = new List<HashSet<int>?>();
         foreach (var q in queries)
         {
             var body = q[1..];
@@ -180,11 +180,11 @@ public sealed class RouterOsEmulatorTable
             if (eq <= 0 || body[0] is '-' or '<' or '>' || !_indexes.TryGetValue(body[..eq], out var index)) return _rows.Values;
             stack.Add(index.TryGetValue(body[(eq + 1)..], out var bucket) ? bucket : []);
         }
-        HashSet<Dictionary<string, string>>? result = null;
+        HashSet<int>? result = null;
         foreach (var set in stack) result = Intersect(result, set);
-        return result is null ? _rows.Values : result.OrderBy(SequenceOf);
+        return result is null ? _rows.Values : result.Order().Select(seq => _rows[seq]);
 
-        static HashSet<Dictionary<string, string>>? Pop(List<HashSet<Dictionary<string, string>>?> s)
+        static HashSet<int>? Pop(List<HashSet<int>?> s)
         {
             if (s.Count == 0) return null;
             var v = s[^1];
@@ -192,12 +192,12 @@ public sealed class RouterOsEmulatorTable
             return v;
         }
 
-        static HashSet<Dictionary<string, string>>? Intersect(HashSet<Dictionary<string, string>>? a, HashSet<Dictionary<string, string>>? b)
+        static HashSet<int>? Intersect(HashSet<int>? a, HashSet<int>? b)
         {
             if (a is null) return b;
             if (b is null) return a;
             var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-            var r = new HashSet<Dictionary<string, string>>(ReferenceEqualityComparer.Instance);
+            var r = new HashSet<int>();
             foreach (var x in small)
             {
                 if (large.Contains(x)) r.Add(x);
@@ -205,10 +205,10 @@ public sealed class RouterOsEmulatorTable
             return r;
         }
 
-        static HashSet<Dictionary<string, string>>? Union(HashSet<Dictionary<string, string>>? a, HashSet<Dictionary<string, string>>? b)
+        static HashSet<int>? Union(HashSet<int>? a, HashSet<int>? b)
         {
             if (a is null || b is null) return null;
-            var r = new HashSet<Dictionary<string, string>>(a, ReferenceEqualityComparer.Instance);
+            var r = new HashSet<int>(a);
             r.UnionWith(b);
             return r;
         }
@@ -273,14 +273,15 @@ public sealed class RouterOsEmulatorTable
         foreach (var (property, index) in _indexes)
         {
             if (!row.TryGetValue(property, out var value)) continue;
+            var seq = SequenceOf(row);
             if (add)
             {
-                if (!index.TryGetValue(value, out var bucket)) index[value] = bucket = new HashSet<Dictionary<string, string>>(ReferenceEqualityComparer.Instance);
-                bucket.Add(row);
+                if (!index.TryGetValue(value, out var bucket)) index[value] = bucket = [];
+                bucket.Add(seq);
             }
             else if (index.TryGetValue(value, out var bucket))
             {
-                bucket.Remove(row);
+                bucket.Remove(seq);
                 if (bucket.Count == 0) index.Remove(value);
             }
         }
