@@ -22,7 +22,7 @@ namespace Cobranca.Connectors.Benchmarks;
 /// Short job (1 warm-up, 3 iterations, 1 invocation each): the machine is shared, read the ratios, not the digits.
 /// Run: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*RouterOsApply*'
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

@@ -13,7 +13,7 @@ namespace Cobranca.Connectors.Benchmarks;
 /// the same connection. Short job; read the ratio.
 /// Run: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*UnblockBurst*'
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
 public class RouterOsUnblockBurstBenchmarks
 {
