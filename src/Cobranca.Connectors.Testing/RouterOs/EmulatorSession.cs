@@ -130,8 +130,10 @@ internal sealed class EmulatorSession : IDisposable
 
         private static async Task WaitUntilAsync(long due, CancellationToken cancellationToken)
         {
+            // Task.Delay truncates to whole milliseconds (0.9 ms would be no delay at all): round up, so the link never
+            // delivers early; the timer may still deliver up to about a millisecond late, on both sides alike.
             var wait = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
         }
 
         private async Task RunInboundAsync()
