@@ -36,6 +36,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     private readonly List<(IxcSandboxFault Fault, string? Resource)> _faults = [];
     private readonly Dictionary<string, int> _pixCalls = new(StringComparer.Ordinal);
     private (string Key, long Version, List<Dictionary<string, string>> Rows)? _listingCache;
+    private long _requestCount;
 
     private IxcSandbox(WebApplication app, IxcSandboxOptions options, IxcSandboxStore store, Uri baseUrl)
     {
@@ -62,6 +63,9 @@ public sealed class IxcSandbox : IAsyncDisposable
     /// HTTP 200 with <c>{"type":"error","message":"Seu IP não está liberado para efetuar login!"}</c>.
     /// </summary>
     public bool RejectCallerIp { get; set; }
+
+    /// <summary>How many requests the sandbox has received since it started (whatever the request log keeps).</summary>
+    public long RequestCount => Interlocked.Read(ref _requestCount);
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<IxcSandboxRequest> Requests
@@ -217,6 +221,7 @@ public sealed class IxcSandbox : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _requestCount);
         var request = context.Request;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
