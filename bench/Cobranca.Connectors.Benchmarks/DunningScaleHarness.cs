@@ -66,6 +66,7 @@ public static class DunningScaleHarness
 
         try
         {
+            if (args.Contains("--phases")) await PhasesAsync(billing, runner.Planner, clock);
             await MeasureAsync("first run", runner, requests, sender);
             clock.Shift += TimeSpan.FromHours(2);
             await MeasureAsync("same-day re-run (+2 h)", runner, requests, sender);
@@ -99,6 +100,27 @@ public static class DunningScaleHarness
             $"({sender.Sent - sentBefore} messages), {report.Count(DunningResultStatus.Deferred)} deferred, {report.Count(DunningResultStatus.Skipped)} skipped, " +
             $"{report.Count(DunningResultStatus.Failed)} failed, {report.CustomerFailures.Count} customers failed; " +
             $"managed heap {Mb(heapBefore)} MB before, peak {Mb(Interlocked.Read(ref peak))} MB; gen2 GCs {GC.CollectionCount(2) - gcBefore}"));
+    }
+
+    /// <summary>Diagnostics: the listing alone, then planning alone (no I/O), so a slow run can be attributed.</summary>
+    private static async Task PhasesAsync(IBillingSystem billing, DunningPlanner planner, TimeProvider clock)
+    {
+        var watch = Stopwatch.StartNew();
+        var byCustomer = new Dictionary<string, List<Invoice>>(StringComparer.Ordinal);
+        await foreach (var invoice in billing.ListOpenInvoicesAsync(InvoiceQuery.All))
+        {
+            if (!byCustomer.TryGetValue(invoice.CustomerId, out var list)) byCustomer[invoice.CustomerId] = list = [];
+            list.Add(invoice);
+        }
+        var listing = watch.Elapsed;
+        watch.Restart();
+        var at = BrazilTime.Now(clock);
+        var today = DateOnly.FromDateTime(at.DateTime);
+        var actions = 0;
+        foreach (var (id, invoices) in byCustomer)
+            actions += planner.Plan(DebtStatus.FromInvoices(id, today, invoices), at).Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// phases: listing {listing.TotalSeconds:0.00} s ({byCustomer.Count} customers), planning alone {watch.Elapsed.TotalSeconds:0.00} s ({actions} actions, one thread)"));
     }
 
     private static long Mb(long bytes) => bytes / (1024 * 1024);

@@ -383,8 +383,8 @@ public sealed class IxcSandbox : IAsyncDisposable
             page = cached.Rows.GetRange((int)skip, (int)Math.Min(request.Rp, total - skip))
                 .Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
         }
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using var buffer = new PooledBufferWriter();
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("page", request.Page.ToString(CultureInfo.InvariantCulture));
@@ -402,7 +402,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             }
             json.WriteEndObject();
         }
-        await Write(context, 200, "text/x-json", Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/x-json; charset=utf-8";
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task GetBoletoAsync(HttpContext context, Dictionary<string, string> args)
