@@ -91,6 +91,17 @@ public static class DunningScaleHarness
             await MeasureAsync("first run", runner, requests, sender);
             clock.Shift += TimeSpan.FromHours(2);
             await MeasureAsync("same-day re-run (+2 h)", runner, requests, sender);
+            if (Environment.GetEnvironmentVariable("DUNNING_SCALE_DEBUG") == "1")
+            {
+                Console.WriteLine($"// debug: live {Mb(GC.GetTotalMemory(true))} MB with runner, client and target");
+                runner = null!;
+                Console.WriteLine($"// debug: live {Mb(GC.GetTotalMemory(true))} MB without the runner (ledger)");
+                client?.Dispose();
+                client = null;
+                billing = null!;
+                controller = null!;
+                Console.WriteLine($"// debug: live {Mb(GC.GetTotalMemory(true))} MB without the client");
+            }
         }
         finally
         {
