@@ -6,8 +6,10 @@ namespace Cobranca.Connectors.Sgp.Internal;
 /// <summary>Tolerant readers for SGP's replies: numbers or strings, Python's <c>"None"</c>, padded text, two date formats.</summary>
 internal static class SgpJson
 {
+    /// <summary>The first non-null property of <paramref name="names"/>; with no names, the element itself (array items).</summary>
     public static JsonElement? Prop(this JsonElement e, params string[] names)
     {
+        if (names.Length == 0) return e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : e;
         if (e.ValueKind != JsonValueKind.Object) return null;
         foreach (var name in names)
         {

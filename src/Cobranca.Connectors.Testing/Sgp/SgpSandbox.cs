@@ -47,6 +47,8 @@ public sealed class SgpSandbox : IAsyncDisposable
 
     private static readonly (int Id, string Text)[] Reasons = [(1, "Inadimplência"), (2, "Solicitação do cliente"), (3, "Promessa de pagamento"), (4, "Pagamento confirmado")];
 
+    private static readonly JsonSerializerOptions Utf8Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication _app;
     private readonly SgpSandboxOptions _options;
     private readonly SgpSandboxStore _store;
@@ -733,7 +735,7 @@ public sealed class SgpSandbox : IAsyncDisposable
     }
 
     private static Task Json(HttpContext context, int status, JsonNode body) =>
-        Write(context, status, "application/json", body.ToJsonString()); // SGP sends application/json without a charset
+        Write(context, status, "application/json", body.ToJsonString(Utf8Json)); // SGP sends plain UTF-8 JSON without a charset
 
     private static Task Write(HttpContext context, int status, string contentType, string text)
     {
