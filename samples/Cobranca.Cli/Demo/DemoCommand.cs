@@ -27,7 +27,12 @@ public static class DemoCommand
         var customers = new Option<int>("--customers") { Description = "How many customers to generate", DefaultValueFactory = _ => 200 };
         customers.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--customers must be between 1 and 100000.");
+            // Not GetValueOrDefault: it throws when the text is not a number (the parser reports that one itself).
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var n) && n is < 1 or > 100_000)
+            {
+                r.AddError("--customers must be between 1 and 100000.");
+            }
         });
         var backend = new Option<string>("--backend")
         {
