@@ -97,7 +97,7 @@ public sealed class IdiomConventionTests
             "ixc" => ConventionRules.OneSourcePerPackage(IxcTelemetry.ActivitySourceName, () => new IxcClient(
                 new IxcClientOptions { BaseUrl = "https://ixc.example.com.br", UserId = "1", Token = "t" })),
             "pix" => ConventionRules.OneSourcePerPackage(PixTelemetry.ActivitySourceName, () => new PixClient(
-                new PixClientOptions { BaseUrl = new Uri("https://pix.example.com/v2/"), TokenUrl = new Uri("https://pix.example.com/oauth/token"), ClientId = "c", ClientSecret = "s" })),
+                new PixClientOptions { BaseAddress = new Uri("https://pix.example.com/v2/"), TokenUrl = new Uri("https://pix.example.com/oauth/token"), ClientId = "c", ClientSecret = "s" })),
             _ => ConventionRules.OneSourcePerPackage(MikroTikTelemetry.ActivitySourceName, () => new RouterOsClient(
                 new RouterOsClientOptions { Host = "192.0.2.1", User = "api" })),
         };
