@@ -1,11 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Pix.Internal;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,13 +30,7 @@ public static class PixServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
 
-        var options = services.AddOptions<PixClientOptions>(tenant).Configure<IServiceProvider>((o, sp) =>
-            Bind(sp.GetService<IConfiguration>()?.GetSection(ConfigurationSectionPrefix + tenant), o));
-        if (configure is not null) options.Configure(configure);
-        options.ValidateOnStart();
-        services.AddSingleton<IOptionsChangeTokenSource<PixClientOptions>>(sp =>
-            new TenantConfigurationChangeTokenSource<PixClientOptions>(tenant, sp.GetService<IConfiguration>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PixClientOptions>, PixClientOptionsValidator>());
+        services.AddTenantOptions<PixClientOptions, PixClientOptionsValidator>(ConfigurationSectionPrefix, tenant, configure);
         services.AddKeyedSingleton(tenant, (sp, _) => new PixTenantState(sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>(), tenant));
 
         var httpName = "Cobranca.Connectors.Pix." + tenant;
@@ -62,13 +53,4 @@ public static class PixServiceCollectionExtensions
         services.AddKeyedSingleton<IPixClient>(tenant, (sp, _) => sp.GetRequiredKeyedService<PixClient>(tenant));
         return new PixClientBuilder(services, tenant, http);
     }
-
-    // The reflection binder: the source generator cannot skip the members that are set in code only (Provider,
-    // Certificate, Credential) and emits code that does not compile for them. The binder leaves a member alone when its
-    // section is absent; the options' members are kept for it by the DynamicDependency.
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(PixClientOptions))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(ConnectorResilienceOptions))]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The bound types' public properties are preserved by DynamicDependency.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only strings, numbers, TimeSpan, Uri, enums, byte[] and string collections are bound.")]
-    private static void Bind(IConfigurationSection? section, PixClientOptions options) => section?.Bind(options);
 }
