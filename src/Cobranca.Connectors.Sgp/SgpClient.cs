@@ -65,6 +65,7 @@ public sealed partial class SgpClient : ISgpClient, IDisposable
         string? tenant, IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Clone();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;

@@ -67,6 +67,32 @@ public sealed class SgpClientOptions
     /// <summary>The <c>motivo</c> id sent with a speed reduction; none by default.</summary>
     public int? ThrottleReasonId { get; set; }
 
+    /// <summary>A copy (the client keeps its own, so later changes to these options do not reach it; <see cref="Credential"/> stays shared for rotation).</summary>
+    internal SgpClientOptions Clone()
+    {
+        var copy = new SgpClientOptions
+        {
+            BaseAddress = BaseAddress, Authentication = Authentication, Token = Token, App = App, Username = Username, Password = Password,
+            Credential = Credential, UseLegacyUraPrefix = UseLegacyUraPrefix, TimeZone = TimeZone, PageSize = PageSize,
+            OpenServiceOrderOnSecondCopy = OpenServiceOrderOnSecondCopy, NotifyCustomerOnTrustUnlock = NotifyCustomerOnTrustUnlock,
+            DisconnectOnAccessChange = DisconnectOnAccessChange, BlockReasonId = BlockReasonId, UnblockReasonId = UnblockReasonId, ThrottleReasonId = ThrottleReasonId,
+        };
+        foreach (var pin in PinnedCertificateThumbprints) copy.PinnedCertificateThumbprints.Add(pin);
+        var r = copy.Resilience;
+        r.MaxRetryAttempts = Resilience.MaxRetryAttempts;
+        r.RetryBaseDelay = Resilience.RetryBaseDelay;
+        r.MaxRetryAfter = Resilience.MaxRetryAfter;
+        r.AttemptTimeout = Resilience.AttemptTimeout;
+        r.TotalTimeout = Resilience.TotalTimeout;
+        r.MaxConcurrentRequests = Resilience.MaxConcurrentRequests;
+        r.MaxQueuedRequests = Resilience.MaxQueuedRequests;
+        r.CircuitBreakerFailureRatio = Resilience.CircuitBreakerFailureRatio;
+        r.CircuitBreakerMinimumThroughput = Resilience.CircuitBreakerMinimumThroughput;
+        r.CircuitBreakerSamplingDuration = Resilience.CircuitBreakerSamplingDuration;
+        r.CircuitBreakerBreakDuration = Resilience.CircuitBreakerBreakDuration;
+        return copy;
+    }
+
     /// <summary>Every problem with these settings; empty when valid. Never contains a secret.</summary>
     public IReadOnlyList<string> Validate()
     {

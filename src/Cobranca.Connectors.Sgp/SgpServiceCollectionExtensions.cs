@@ -3,8 +3,6 @@ using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Sgp;
 using Cobranca.Connectors.Sgp.Internal;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,11 +30,7 @@ public static class SgpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
 
-        var options = services.AddOptions<SgpClientOptions>(tenant).Configure<IServiceProvider>((o, sp) =>
-            Bind(sp.GetService<IConfiguration>()?.GetSection(ConfigurationSectionPrefix + tenant), o));
-        if (configure is not null) options.Configure(configure);
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SgpClientOptions>, SgpClientOptionsValidator>());
+        services.AddTenantOptions<SgpClientOptions, SgpClientOptionsValidator>(ConfigurationSectionPrefix, tenant, configure);
 
         SgpClientOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptionsMonitor<SgpClientOptions>>().Get(tenant);
 
@@ -65,37 +59,5 @@ public static class SgpServiceCollectionExtensions
         services.AddKeyedSingleton<IBillingSystem>(tenant, (sp, _) => sp.GetRequiredKeyedService<SgpClient>(tenant));
         services.AddKeyedSingleton(tenant, (sp, _) => sp.GetRequiredKeyedService<SgpClient>(tenant).AsAccessController());
         return new SgpClientBuilder(services, tenant, http);
-    }
-
-    /// <summary>
-    /// Binds the section by hand (AOT-safe): <see cref="SgpClientOptions.Credential"/> is an object for rotation, not
-    /// configuration, so the binding generator must not see it.
-    /// </summary>
-    private static void Bind(IConfigurationSection? section, SgpClientOptions o)
-    {
-        if (section is null || !section.Exists()) return;
-        string? S(string key) => section[key];
-        bool? B(string key) => bool.TryParse(S(key), out var b) ? b : null;
-        int? I(string key) => int.TryParse(S(key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
-        if (S(nameof(o.BaseAddress)) is { } address) o.BaseAddress = Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : new Uri(address, UriKind.Relative);
-        if (Enum.TryParse<SgpAuthentication>(S(nameof(o.Authentication)), ignoreCase: true, out var auth)) o.Authentication = auth;
-        o.Token = S(nameof(o.Token)) ?? o.Token;
-        o.App = S(nameof(o.App)) ?? o.App;
-        o.Username = S(nameof(o.Username)) ?? o.Username;
-        o.Password = S(nameof(o.Password)) ?? o.Password;
-        o.TimeZone = S(nameof(o.TimeZone)) ?? o.TimeZone;
-        o.UseLegacyUraPrefix = B(nameof(o.UseLegacyUraPrefix)) ?? o.UseLegacyUraPrefix;
-        o.OpenServiceOrderOnSecondCopy = B(nameof(o.OpenServiceOrderOnSecondCopy)) ?? o.OpenServiceOrderOnSecondCopy;
-        o.NotifyCustomerOnTrustUnlock = B(nameof(o.NotifyCustomerOnTrustUnlock)) ?? o.NotifyCustomerOnTrustUnlock;
-        o.DisconnectOnAccessChange = B(nameof(o.DisconnectOnAccessChange)) ?? o.DisconnectOnAccessChange;
-        o.PageSize = I(nameof(o.PageSize)) ?? o.PageSize;
-        o.BlockReasonId = I(nameof(o.BlockReasonId)) ?? o.BlockReasonId;
-        o.UnblockReasonId = I(nameof(o.UnblockReasonId)) ?? o.UnblockReasonId;
-        o.ThrottleReasonId = I(nameof(o.ThrottleReasonId)) ?? o.ThrottleReasonId;
-        foreach (var pin in section.GetSection(nameof(o.PinnedCertificateThumbprints)).GetChildren())
-        {
-            if (!string.IsNullOrWhiteSpace(pin.Value) && !o.PinnedCertificateThumbprints.Contains(pin.Value)) o.PinnedCertificateThumbprints.Add(pin.Value);
-        }
-        section.GetSection(nameof(o.Resilience)).Bind(o.Resilience);
     }
 }
