@@ -154,4 +154,15 @@ public sealed class AuthenticationAndTransportTests
         Assert.DoesNotContain("super-secret-token", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("Token", Assert.Throws<ArgumentException>(() => new SgpClient(new SgpClientOptions { BaseAddress = new Uri("https://x.sgp.net.br") })).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Options_are_copied_when_the_client_is_built()
+    {
+        await using var host = await SgpTestHost.StartAsync();
+        host.Options.App = "ChangedAfterwards";
+        host.Options.UseLegacyUraPrefix = true;
+        await host.Client.VerifyConnectionAsync();
+        Assert.Equal("/api/ura/titulos/", host.Sandbox.Requests[^1].Path);
+        Assert.Equal(host.Sandbox.App, host.Sandbox.Requests[^1].Field("app"));
+    }
 }
