@@ -2,8 +2,11 @@ using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.Workflows;
 
-/// <summary>An <see cref="IDunningLedger"/> in process memory (thread-safe, indexed by customer). Lost on restart: for
-/// tests and demos.</summary>
+/// <summary>An <see cref="IDunningLedger"/> in process memory (thread-safe). Lost on restart: for tests and demos.</summary>
+/// <remarks>
+/// Indexed by customer: <see cref="GetHistoryAsync"/> reads only that customer's entries (a run over the whole base is
+/// O(entries), not O(customers × entries)); each customer's history is kept sorted as it is recorded.
+/// </remarks>
 public sealed class InMemoryDunningLedger : IDunningLedger
 {
     private readonly object _gate = new();
@@ -15,6 +18,12 @@ public sealed class InMemoryDunningLedger : IDunningLedger
         public DunningLedgerEntry Entry { get; set; } = entry;
         public LedgerClaim? Claim { get; set; } = claim; // null = done
     }
+
+    private long _entriesExamined;
+
+    /// <summary>How many entries <see cref="GetHistoryAsync"/> has examined so far (the regression tests count it: a read
+    /// visits only that customer's entries, never the whole ledger; keep it honest if the lookup changes).</summary>
+    internal long EntriesExamined => Interlocked.Read(ref _entriesExamined);
 
     /// <summary>Every executed entry, ordered by execution time then key.</summary>
     public IReadOnlyList<DunningLedgerEntry> Entries
@@ -100,6 +109,7 @@ public sealed class InMemoryDunningLedger : IDunningLedger
         lock (_gate)
         {
             IReadOnlyList<DunningLedgerEntry> history = _byCustomer.TryGetValue(customerId, out var list) ? list.ToArray() : [];
+            _entriesExamined += history.Count;
             return Task.FromResult(history);
         }
     }

@@ -8,7 +8,8 @@ internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
     public BillingSystemInfo Info { get; } = new(IxcClient.ProviderName,
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
         | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
-        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock);
+        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock
+        | BillingCapabilities.ListContracts);
 
     public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) =>
         client.FindCustomersAsync(lookup, cancellationToken);
@@ -18,6 +19,9 @@ internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
 
     public IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default) =>
         client.ListOpenInvoicesAsync(query, cancellationToken);
+
+    public IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, CancellationToken cancellationToken = default) =>
+        client.ListContractsAsync(query, cancellationToken);
 
     public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) =>
         client.GetPaymentSlipAsync(invoiceId, cancellationToken);

@@ -40,4 +40,11 @@ public sealed class IxcSandboxOptions
     /// the documented GET-with-body: a POST listing then gets the generic HTML "Ocorreu um erro ao processar" under HTTP 200.
     /// </summary>
     public bool AcceptPostListings { get; set; } = true;
+
+    /// <summary>
+    /// How many of the most recent requests <see cref="IxcSandbox.Requests"/> keeps (older ones are dropped); 0 keeps none.
+    /// Default 10 000: enough for any test, bounded for long runs over a large base (<see cref="IxcSandbox.RequestCount"/>
+    /// counts every request either way).
+    /// </summary>
+    public int RequestLogLimit { get; set; } = 10_000;
 }
