@@ -6,9 +6,11 @@ namespace Cobranca.Connectors.Storage.Sqlite;
 internal sealed class SqliteLedgerDatabase : LedgerDatabase
 {
     private readonly string _connectionString;
+    private readonly string _synchronous;
 
-    public SqliteLedgerDatabase(string? connectionString, string path, TimeSpan busyTimeout)
+    public SqliteLedgerDatabase(string? connectionString, string path, TimeSpan busyTimeout, bool fullSync)
     {
+        _synchronous = fullSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
         var builder = string.IsNullOrWhiteSpace(connectionString)
             ? new SqliteConnectionStringBuilder { DataSource = path }
             : new SqliteConnectionStringBuilder(connectionString);
@@ -57,6 +59,8 @@ internal sealed class SqliteLedgerDatabase : LedgerDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var pragma = Command(connection, _synchronous))
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

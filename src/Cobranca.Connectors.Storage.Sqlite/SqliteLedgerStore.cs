@@ -21,7 +21,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid SqliteLedgerStoreOptions: " + string.Join(" ", problems), nameof(options));
-        var database = new SqliteLedgerDatabase(options.ConnectionString, options.Path, options.BusyTimeout);
+        var database = new SqliteLedgerDatabase(options.ConnectionString, options.Path, options.BusyTimeout, options.FullSync);
         DataSource = database.DataSource;
         _ledgers = new SqlLedgers(database);
     }

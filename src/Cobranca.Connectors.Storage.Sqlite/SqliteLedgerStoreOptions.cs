@@ -16,6 +16,13 @@ public sealed class SqliteLedgerStoreOptions
     /// <summary>How long a statement waits for another process's write lock before failing. Default 30 seconds.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// False (default): WAL with <c>synchronous = NORMAL</c>: a committed write survives the process being killed, but a
+    /// power loss or OS crash can lose the last commits (then an action may be redone: re-sent with the same idempotency
+    /// key). True: <c>synchronous = FULL</c>, every commit waits for the disk (several times slower per write).
+    /// </summary>
+    public bool FullSync { get; set; }
+
     /// <summary>Every problem with these settings (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -35,8 +35,8 @@ public sealed class PaymentToUnblockOptions
     public Func<Contract, bool> ShouldRestore { get; init; } = static c => c.Access.Status != AccessStatus.Inactive;
 
     /// <summary>Payments worked at the same time by one instance (calls beyond it wait: back-pressure, so a burst does
-    /// not overflow the billing system's or controllers' request queues). Default 16.</summary>
-    public int MaxConcurrentAttempts { get; init; } = 16;
+    /// not overflow the billing system's or controllers' request queues). Default 32.</summary>
+    public int MaxConcurrentAttempts { get; init; } = 32;
 
     /// <summary>The intake limit: payments allowed to wait for a slot in <see cref="PaymentToUnblock.ProcessAsync"/>.
     /// Past it a payment is recorded as <see cref="UnblockStatus.Pending"/> with <see cref="UnblockReason.IntakeLimitReached"/>
