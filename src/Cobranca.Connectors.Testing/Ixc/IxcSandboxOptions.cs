@@ -42,13 +42,6 @@ public sealed class IxcSandboxOptions
     public bool AcceptPostListings { get; set; } = true;
 
     /// <summary>
-    /// How many of the most recent requests <see cref="IxcSandbox.Requests"/> keeps (older ones are dropped); 0 keeps none.
-    /// Default 10 000: enough for any test, bounded for long runs over a large base (<see cref="IxcSandbox.RequestCount"/>
-    /// counts every request either way).
-    /// </summary>
-    public int RequestLogLimit { get; set; } = 10_000;
-
-    /// <summary>
     /// Tables and resources the webservice user's group has no permission on (<c>radusuarios</c>, <c>get_pix</c> ...):
     /// each call to one is answered, under HTTP 200, with IXC's <c>{"type":"error","message":"Recurso radusuarios não
     /// está disponível!"}</c>. Empty by default. Read on every request, so it may be changed while the sandbox runs.
@@ -61,4 +54,11 @@ public sealed class IxcSandboxOptions
     /// <c>"P"</c> (partially paid, as some IXC installs mark it).
     /// </summary>
     public string PartialPaymentStatus { get; set; } = "A";
+
+    /// <summary>
+    /// How many of the most recent requests <see cref="IxcSandbox.Requests"/> keeps (older ones are dropped); 0 keeps none.
+    /// Default 10 000: enough for any test, bounded for long runs over a large base (<see cref="IxcSandbox.RequestCount"/>
+    /// counts every request either way).
+    /// </summary>
+    public int RequestLogLimit { get; set; } = 10_000;
 }
