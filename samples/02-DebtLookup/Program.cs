@@ -61,6 +61,7 @@ Console.WriteLine($"Second copy of invoice {slip.InvoiceId} ({Money.Format(slip.
 Console.WriteLine($"  linha digitável   {slip.DigitableLine ?? "(no boleto registered)"}");
 Console.WriteLine($"  Pix copia-e-cola  {slip.PixCopyPaste ?? "(no Pix)"}");
 Console.WriteLine($"  PDF               {(slip.Pdf is { } pdf ? $"{pdf.Length} bytes" : "(none)")}");
+foreach (var warning in slip.Warnings) Console.WriteLine($"  note              {warning}"); // a part that could not be had, and why
 return slip.DigitableLine is null && slip.PixCopyPaste is null ? 1 : 0;
 
 static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

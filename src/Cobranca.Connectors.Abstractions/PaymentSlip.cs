@@ -26,4 +26,10 @@ public sealed class PaymentSlip
 
     /// <summary>The PDF bytes, when fetched (validated to start with <c>%PDF</c>).</summary>
     public ReadOnlyMemory<byte>? Pdf { get; init; }
+
+    /// <summary>
+    /// Why a part the backend could offer is missing (for example "Pix: the gateway timed out"), so the caller can say so
+    /// instead of failing the whole second copy. Empty when nothing is missing. Redacted: no personal data or secrets.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -34,7 +34,7 @@ public sealed class ConnectorResilienceOptions
     [Range(0, 100_000)]
     public int MaxQueuedRequests { get; set; } = 1000;
 
-    /// <summary>Failure ratio over <see cref="CircuitBreakerSamplingDuration"/> that opens the circuit. Default 0.5.</summary>
+    /// <summary>Failure ratio of logical calls (the outcome after retries: the breaker sits outside the retry) over <see cref="CircuitBreakerSamplingDuration"/> that opens the circuit. Default 0.5.</summary>
     [Range(0.01, 1.0)]
     public double CircuitBreakerFailureRatio { get; set; } = 0.5;
 

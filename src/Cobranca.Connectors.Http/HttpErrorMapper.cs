@@ -49,11 +49,38 @@ internal static class HttpErrorMapper
             RateLimiterRejectedException =>
                 new ConnectorTransportException(provider, operation, $"{provider} {operation} not attempted: too many requests queued for this host.", exception) { RequestNotSent = true },
             HttpRequestException http =>
-                new ConnectorTransportException(provider, operation, $"{provider} {operation} failed to reach the server: {http.HttpRequestError}.", exception),
+                new ConnectorTransportException(provider, operation, Describe(provider, operation, http), exception),
             JsonException =>
                 new ConnectorTransportException(provider, operation, $"{provider} {operation} returned a reply that is not the expected JSON.", exception),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Says what broke. "Failed to reach the server" only when nothing came back; a reply cut off or malformed means the
+    /// server did answer.
+    /// </summary>
+    internal static string Describe(string provider, string operation, HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError =>
+            $"{provider} {operation} failed to reach the server: {exception.HttpRequestError}.",
+        HttpRequestError.ResponseEnded =>
+            $"{provider} {operation}: the server closed the connection before its reply was complete.",
+        HttpRequestError.InvalidResponse =>
+            $"{provider} {operation}: the server's reply was not valid HTTP.",
+        HttpRequestError.ConfigurationLimitExceeded =>
+            $"{provider} {operation}: the server's reply exceeded a configured limit.",
+        _ when exception.StatusCode is { } status =>
+            $"{provider} {operation}: the server answered HTTP {(int)status}, then the exchange failed ({Cause(exception)}).",
+        _ => $"{provider} {operation}: the connection failed during the exchange ({Cause(exception)}); the server may or may not have received the request.",
+    };
+
+    private static string Cause(Exception exception)
+    {
+        var inner = exception.InnerException ?? exception;
+        while (inner.InnerException is { } deeper && inner is not System.Net.Sockets.SocketException) inner = deeper;
+        return inner is System.Net.Sockets.SocketException socket ? $"socket error {socket.SocketErrorCode}" : inner.GetType().Name;
     }
 
     private static TimeSpan? RetryAfterOf(HttpResponseHeaders? headers) =>

@@ -8,7 +8,9 @@ public partial class IxcClient
     /// <summary>
     /// The customer's contracts (<c>cliente_contrato.id_cliente = id</c>), every status included, with the access state
     /// mapped from <c>status</c>/<c>status_internet</c> (raw code kept in <see cref="AccessState.RawCode"/>) and the
-    /// PPPoE login from <c>radusuarios</c>.
+    /// PPPoE login from <c>radusuarios</c>. The login is an enrichment: when IXC refuses <c>radusuarios</c> to this user
+    /// the contracts come without it (<see cref="Contract.Login"/> null) and one warning is logged (see
+    /// <see cref="RadiusUsersAvailable"/>).
     /// </summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -16,7 +18,7 @@ public partial class IxcClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
         var contracts = ListRowsAsync(IxcListing.Where("cliente_contrato", "id_cliente", "=", customerId.Trim()), cancellationToken);
-        var logins = RadiusUsersAsync("id_cliente", customerId.Trim(), cancellationToken);
+        var logins = LoginsForEnrichmentAsync("id_cliente", customerId.Trim(), cancellationToken);
         await Task.WhenAll(contracts, logins).ConfigureAwait(false);
         var users = await logins.ConfigureAwait(false);
         return (await contracts.ConfigureAwait(false))
@@ -24,7 +26,34 @@ public partial class IxcClient
             .ToList();
     }
 
-    /// <summary>Reads one contract (<c>cliente_contrato.id = id</c>); null when it does not exist.</summary>
+    /// <summary>
+    /// The logins that enrich contracts; empty (login unknown) while IXC refuses <c>radusuarios</c> to this user, which is
+    /// remembered, warned about once per client, and asked again after <see cref="RadiusRetryAfter"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<IxcRadiusUser>> LoginsForEnrichmentAsync(string field, string value, CancellationToken cancellationToken)
+    {
+        var refusedAt = Volatile.Read(ref _radiusRefusedAt);
+        if (refusedAt != long.MinValue && _time.GetElapsedTime(refusedAt) < RadiusRetryAfter) return [];
+        try
+        {
+            return await RadiusUsersAsync(field, value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorAuthenticationException ex) when (ex.ProviderErrorCode == IxcReply.ResourceUnavailableCode && ex.Operation == "radusuarios.listar")
+        {
+            return []; // remembered and warned about by RadiusUsersAsync
+        }
+    }
+
+    /// <summary>True (and remembered) when <paramref name="ex"/> is IXC refusing the <c>radusuarios</c> table.</summary>
+    private bool IsRadiusRefusal(ConnectorAuthenticationException ex)
+    {
+        if (ex is IxcIpNotAllowedException || ex.ProviderErrorCode != IxcReply.ResourceUnavailableCode || ex.Operation != "radusuarios.listar") return false;
+        Volatile.Write(ref _radiusRefusedAt, _time.GetTimestamp());
+        if (Interlocked.Exchange(ref _radiusWarned, 1) == 0) IxcLog.RadiusRefused(_logger);
+        return true;
+    }
+
+    /// <summary>Reads one contract (<c>cliente_contrato.id = id</c>), with its login as <see cref="GetContractsAsync"/>; null when it does not exist.</summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task<Contract?> GetContractAsync(string contractId, CancellationToken cancellationToken = default)
@@ -32,7 +61,7 @@ public partial class IxcClient
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         var rows = await ListRowsAsync(IxcListing.Where("cliente_contrato", "id", "=", contractId.Trim()), cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0) return null;
-        var users = await RadiusUsersAsync("id_contrato", contractId.Trim(), cancellationToken).ConfigureAwait(false);
+        var users = await LoginsForEnrichmentAsync("id_contrato", contractId.Trim(), cancellationToken).ConfigureAwait(false);
         return IxcMapper.ToContract(rows[0], users.FirstOrDefault()?.Login);
     }
 
@@ -63,7 +92,8 @@ public partial class IxcClient
     /// <summary>
     /// Asks for a trust unlock (<c>desbloqueio_confianca {"id": contractId}</c>). IXC answers with Portuguese keys
     /// (<c>tipo</c>/<c>codigo</c>/<c>mensagem</c>): <c>sucesso</c> is <see cref="TrustUnlockOutcome.Granted"/> (the
-    /// contract is re-read for the return date), code 107 is <see cref="TrustUnlockOutcome.AlreadyActive"/>, 109
+    /// contract is re-read for the return date, best effort: if that read fails the result is still Granted, without
+    /// <see cref="TrustUnlockResult.Until"/>), code 107 is <see cref="TrustUnlockOutcome.AlreadyActive"/>, 109
     /// (inactive contract) is <see cref="TrustUnlockOutcome.NotEligible"/>, 113 (already used and not paid) is
     /// <see cref="TrustUnlockOutcome.LimitReached"/>; 106 (no such contract) throws <see cref="ConnectorNotFoundException"/>.
     /// A write: never retried.
@@ -104,11 +134,21 @@ public partial class IxcClient
     {
         if (success)
         {
-            var contract = await GetContractAsync(contractId, cancellationToken).ConfigureAwait(false);
+            // IXC granted it: that is the outcome. The re-read only adds the return date, best effort.
+            Contract? contract;
+            try
+            {
+                contract = await GetContractAsync(contractId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorException ex)
+            {
+                IxcLog.ReReadFailed(_logger, contractId, "trust unlock", ex.GetType().Name);
+                return TrustUnlockResult.Granted(null, code);
+            }
             if (contract is not null && !contract.Access.Status.HasFullAccess)
                 IxcLog.StateNotConfirmed(_logger, contractId, "trust unlock", contract.Access.RawCode);
             var until = contract?.Raw.GetValueOrDefault("dt_retorno_desb_conf") is { } raw && DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var back)
-                ? BrazilTime.FromLocal(back.ToDateTime(TimeOnly.MinValue))
+                ? FromLocal(back.ToDateTime(TimeOnly.MinValue))
                 : (DateTimeOffset?)null;
             return TrustUnlockResult.Granted(until, code);
         }

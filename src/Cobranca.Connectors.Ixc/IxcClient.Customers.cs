@@ -95,9 +95,26 @@ public partial class IxcClient
         return RadiusUsersAsync("id_contrato", contractId.Trim(), cancellationToken);
     }
 
+    /// <summary>
+    /// A <c>radusuarios</c> listing. A success clears a remembered refusal (see <see cref="RadiusUsersAvailable"/>); a
+    /// refusal is remembered and rethrown with a message that says what needs the table.
+    /// </summary>
     private async Task<IReadOnlyList<IxcRadiusUser>> RadiusUsersAsync(string field, string value, CancellationToken cancellationToken)
     {
-        var rows = await ListRowsAsync(IxcListing.Where("radusuarios", field, "=", value), cancellationToken).ConfigureAwait(false);
+        List<IxcRow> rows;
+        try
+        {
+            rows = await ListRowsAsync(IxcListing.Where("radusuarios", field, "=", value), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorAuthenticationException ex) when (IsRadiusRefusal(ex))
+        {
+            throw new ConnectorAuthenticationException(ProviderName, ex.Operation,
+                "IXC refused the radusuarios table to this webservice user, so PPPoE logins cannot be read: finding a customer or " +
+                "contract by login and kicking sessions need read permission on radusuarios (add it to the user's group in IXC). " +
+                "Contracts, debt, block and unblock work without it (the login is then unknown).",
+                ex.StatusCode, ex.ProviderErrorCode, ex.RawBody, ex);
+        }
+        Volatile.Write(ref _radiusRefusedAt, long.MinValue);
         return rows.Select(IxcMapper.ToRadiusUser).ToList();
     }
 

@@ -34,6 +34,9 @@ public partial class IxcClient : IDisposable
     private readonly ConnectorInstrumentation _instrumentation = null!;
     private readonly string? _tenant;
     private readonly string _listingVerb = "POST";
+    private readonly TimeZoneInfo _zone = BrazilTime.Zone;
+    private long _radiusRefusedAt = long.MinValue; // TimeProvider timestamp of the last "Recurso radusuarios não está disponível"
+    private int _radiusWarned;
     private IBillingSystem? _billing;
     private IAccessController? _access;
 
@@ -43,7 +46,7 @@ public partial class IxcClient : IDisposable
     /// </summary>
     /// <param name="options">The tenant's settings.</param>
     /// <param name="loggerFactory">Logging; none by default.</param>
-    /// <param name="timeProvider">The clock that decides "today" (in America/Sao_Paulo); the system clock by default.</param>
+    /// <param name="timeProvider">The clock that decides "today" (in <see cref="IxcClientOptions.TimeZone"/>); the system clock by default.</param>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
     public IxcClient(IxcClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider)
@@ -68,6 +71,7 @@ public partial class IxcClient : IDisposable
         _tenant = tenant;
         _instrumentation = new ConnectorInstrumentation(IxcTelemetry.ActivitySourceName, ProviderName);
         _listingVerb = options.ListingVerb == IxcListingVerb.GetWithBody ? "GET" : "POST";
+        _zone = options.ResolveTimeZone();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -81,8 +85,28 @@ public partial class IxcClient : IDisposable
     /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API).</summary>
     public virtual IAccessController AsAccessController() => _access ??= new IxcAccessController(this, _options, _logger);
 
-    /// <summary>"Today" in America/Sao_Paulo from the injected clock.</summary>
-    internal DateOnly Today() => BrazilTime.Today(_time);
+    /// <summary>"Today" in the tenant's time zone (<see cref="IxcClientOptions.TimeZone"/>) from the injected clock.</summary>
+    internal DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone).DateTime);
+
+    /// <summary>A wall-clock time IXC returns (tenant's zone) with its offset.</summary>
+    internal DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, _zone.GetUtcOffset(unspecified));
+    }
+
+    /// <summary>
+    /// False once IXC refused the <c>radusuarios</c> table to this webservice user ("Recurso radusuarios não está
+    /// disponível!"): contracts then come without their PPPoE login (<see cref="Contract.Login"/> null, unknown), finding by
+    /// login fails with a message that says so, and <see cref="AsBillingSystem"/>/<see cref="AsAccessController"/> stop
+    /// advertising <see cref="BillingCapabilities.FindByLogin"/> and <see cref="AccessCapabilities.KickSession"/>. The
+    /// table is asked again ten minutes later (permissions may be granted meanwhile) and whenever a login is looked up
+    /// explicitly. True until a refusal is seen.
+    /// </summary>
+    public virtual bool RadiusUsersAvailable => Volatile.Read(ref _radiusRefusedAt) == long.MinValue;
+
+    /// <summary>How long contract reads skip <c>radusuarios</c> after IXC refused it.</summary>
+    internal static readonly TimeSpan RadiusRetryAfter = TimeSpan.FromMinutes(10);
 
     private static HttpClient CreateOwnedHttpClient(IxcClientOptions options, TimeProvider? timeProvider)
     {
@@ -120,26 +144,49 @@ public partial class IxcClient : IDisposable
     // ---------------------------------------------------------------- transport
 
     /// <summary>
-    /// A logical call: telemetry, exception translation, caller cancellation untouched. <paramref name="parse"/> runs inside
-    /// the call, so an error IXC reports under HTTP 200 is logged and counted as a failure like any other.
+    /// A logical call: telemetry, exception translation, caller cancellation untouched. <paramref name="parse"/> runs on a
+    /// 2xx body: for reads (<paramref name="retryable"/>) inside each attempt (<see cref="IxcReplyHandler"/>), so a body cut
+    /// off or malformed is retried like a reset; for writes after the single attempt. Either way an error IXC reports under
+    /// HTTP 200 is logged and counted as a failure like any other.
     /// </summary>
-    private async Task<T> SendAsync<T>(string operation, Func<CancellationToken, Task<HttpResponseMessage>> send, Func<ReadOnlyMemory<byte>, T> parse,
-        CancellationToken cancellationToken, Func<int, byte[], Exception?>? statusOverride = null)
+    private async Task<T> SendAsync<T>(string operation, Func<IxcReplyReader, CancellationToken, Task<HttpResponseMessage>> send, Func<ReadOnlyMemory<byte>, T> parse,
+        bool retryable, CancellationToken cancellationToken)
     {
         using var activity = _instrumentation.StartOperation(operation, _tenant);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Exception? failure = null;
+        var reader = new IxcReplyReader(operation, _options.MaxReplyBytes, retryable ? bytes => parse(bytes) : null);
         try
         {
-            using var response = await send(cancellationToken).ConfigureAwait(false);
-            using var body = await IxcBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            using var response = await send(reader, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             activity?.SetTag("http.response.status_code", status);
-            if (statusOverride?.Invoke(status, body.ToArray()) is { } overridden) throw overridden;
+            // The reply handler has read the body inside the attempt; a handler-less HttpClient (a test double) has not.
+            var buffered = response.Content as IxcBufferedContent;
+            using var owned = buffered is null
+                ? await IxcBody.ReadAsync(response.Content, _options.MaxReplyBytes, operation, status, cancellationToken).ConfigureAwait(false)
+                : null;
+            var body = buffered?.Body ?? owned!;
             if (status is < 200 or >= 300) throw IxcReply.FromHttpStatus(operation, response.StatusCode, IxcReply.Decode(body.Memory.Span), response.Headers);
-            var result = parse(body.Memory); // the body's buffer is pooled: parse must not keep a reference to it
+            T result;
+            if (buffered is { Parsed: true })
+            {
+                buffered.ParseError?.Throw();
+                result = (T)buffered.Value!;
+            }
+            else
+            {
+                result = parse(body.Memory); // the body's buffer is pooled: parse must not keep a reference to it
+            }
             IxcLog.CallDone(_logger, operation, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
+        }
+        catch (Exception ex) when (ex is not ConnectorException && Unwrap(ex) is ConnectorException inner)
+        {
+            // A typed failure raised inside the handler chain (reply too large), or a read that stayed unparseable after retries.
+            failure = inner;
+            IxcLog.CallFailed(_logger, operation, inner.GetType().Name, inner.Message);
+            throw inner;
         }
         catch (Exception ex) when (ex is not ConnectorException && IxcHttp.ToTransportException(operation, ex, cancellationToken) is { } mapped)
         {
@@ -169,6 +216,18 @@ public partial class IxcClient : IDisposable
         }
     }
 
+    /// <summary>The typed exception inside Refit's wrapper or an <see cref="IxcReplyException"/>, if any.</summary>
+    private static ConnectorException? Unwrap(Exception ex)
+    {
+        if (ex is ApiRequestException { InnerException: { } wrapped }) ex = wrapped;
+        return ex switch
+        {
+            ConnectorException typed => typed,
+            IxcReplyException { ParseFailure: { } parse } => parse,
+            _ => null,
+        };
+    }
+
     private static ByteArrayContent Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
@@ -178,13 +237,13 @@ public partial class IxcClient : IDisposable
 
     /// <summary>POSTs a resource ("button") endpoint with a small JSON body. Retried only when <paramref name="retryable"/> (a read).</summary>
     private Task<T> ActionAsync<T>(string resource, Dictionary<string, string> body, Func<byte[], T> parse, CancellationToken cancellationToken,
-        Func<int, byte[], Exception?>? statusOverride = null, bool retryable = false)
+        bool retryable = false)
     {
-        return SendAsync(resource, async ct =>
+        return SendAsync(resource, async (reader, ct) =>
         {
             using var content = Json(body, IxcJsonContext.Wire.DictionaryStringString);
-            return await _api.ActionAsync(resource, content, retryable, ct).ConfigureAwait(false);
-        }, bytes => parse(bytes.ToArray()), cancellationToken, statusOverride);
+            return await _api.ActionAsync(resource, content, retryable, reader, ct).ConfigureAwait(false);
+        }, bytes => parse(bytes.ToArray()), retryable, cancellationToken);
     }
 
     /// <summary>POSTs a "button" whose success reply is <c>{"type":"success"}</c>; every error shape throws.</summary>
@@ -202,16 +261,21 @@ public partial class IxcClient : IDisposable
     {
         var request = listing.ToRequest(page, pageSize);
         var operation = listing.Table + ".listar";
-        return await SendAsync(operation, async ct =>
+        return await SendAsync(operation, async (reader, ct) =>
         {
             using var content = Json(request, IxcJsonContext.Wire.IxcListRequest);
-            return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, ct).ConfigureAwait(false);
-        }, bytes => IxcReply.ParseListing(operation, bytes.Span), cancellationToken).ConfigureAwait(false);
+            return await _api.ListAsync(listing.Table, content, _listingVerb, retryable: true, reader, ct).ConfigureAwait(false);
+        }, bytes => IxcReply.ParseListing(operation, bytes.Span), retryable: true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How many times a short page is asked again before the listing fails with <see cref="IxcIncompleteListingException"/>.</summary>
+    private const int ShortPageRetries = 2;
+
     /// <summary>
-    /// Every row of a listing, page by page, fetching the next page while the current one is consumed. Stops on a
-    /// short or empty page (IXC omits <c>registros</c> when empty) or once <c>total</c> rows were seen.
+    /// Every row of a listing, page by page, fetching the next page while the current one is consumed. Continues while
+    /// fewer than <c>total</c> rows were seen. A page holding fewer rows than <c>total</c> implies for it (a short or empty
+    /// page before the end) is asked again; if it stays short the listing throws <see cref="IxcIncompleteListingException"/>
+    /// (never a silent truncation). IXC omits <c>registros</c> on an empty page.
     /// </summary>
     private async IAsyncEnumerable<IxcRow> ListAllAsync(IxcListing listing, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -224,8 +288,16 @@ public partial class IxcClient : IDisposable
             for (var page = 1; ; page++)
             {
                 var result = await current.ConfigureAwait(false);
+                for (var retry = 0; result.Rows.Count < Expected(result.Total, page, pageSize); retry++)
+                {
+                    var expected = Expected(result.Total, page, pageSize);
+                    if (retry == ShortPageRetries)
+                        throw new IxcIncompleteListingException(listing.Table, page, expected, result.Rows.Count, result.Total);
+                    IxcLog.ListingPageShort(_logger, listing.Table, page, result.Rows.Count, expected);
+                    result = await ListPageAsync(listing, page, pageSize, prefetch.Token).ConfigureAwait(false);
+                }
                 seen += result.Rows.Count;
-                var more = result.Rows.Count >= pageSize && seen < result.Total;
+                var more = result.Rows.Count > 0 && seen < result.Total;
                 next = more ? ListPageAsync(listing, page + 1, pageSize, prefetch.Token) : null;
                 foreach (var row in result.Rows) yield return row;
                 if (next is null) yield break;
@@ -243,6 +315,9 @@ public partial class IxcClient : IDisposable
             }
         }
     }
+
+    /// <summary>Rows page <paramref name="page"/> must hold when the listing has <paramref name="total"/> rows.</summary>
+    private static long Expected(long total, int page, int pageSize) => Math.Clamp(total - ((long)page - 1) * pageSize, 0, pageSize);
 
     /// <summary>Every row of a listing, buffered (for small per-customer results).</summary>
     private async Task<List<IxcRow>> ListRowsAsync(IxcListing listing, CancellationToken cancellationToken)

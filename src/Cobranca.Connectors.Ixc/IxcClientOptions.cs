@@ -34,9 +34,37 @@ public sealed class IxcClientOptions
 
     /// <summary>
     /// Whether <see cref="IxcClient.GetPaymentSlipAsync"/> also calls <c>get_pix</c> for the copia-e-cola. Default true.
-    /// <b>get_pix may create a Pix charge at the gateway</b> for an invoice that has none yet.
+    /// <b>get_pix may create a Pix charge at the gateway</b> for an invoice that has none yet; for invoices not yet due
+    /// that happens only with <see cref="CreatePixForUpcomingInvoices"/>.
     /// </summary>
     public bool IncludePixInPaymentSlip { get; set; } = true;
+
+    /// <summary>
+    /// Whether <see cref="IxcClient.GetPaymentSlipAsync"/> calls <c>get_pix</c> for an invoice that is not yet due and has
+    /// no Pix yet (<c>pix_txid</c> empty). Default false: for such an invoice <c>get_pix</c> would <b>create</b> a charge at
+    /// the gateway (instalment booklets are generated months ahead), so the slip carries the boleto only and
+    /// <see cref="PaymentSlip.Warnings"/> says why. Overdue invoices, invoices due today and invoices that already have a
+    /// Pix always get it (when <see cref="IncludePixInPaymentSlip"/> is on).
+    /// </summary>
+    public bool CreatePixForUpcomingInvoices { get; set; }
+
+    /// <summary>
+    /// The tenant's time zone (IANA id) that decides "today" (what is overdue) and the local dates IXC returns (a trust
+    /// unlock's return date). Brazil has four zones; default <c>America/Sao_Paulo</c>. Null or blank means the default.
+    /// </summary>
+    public string? TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>The default <see cref="TimeZone"/>, <c>America/Sao_Paulo</c>.</summary>
+    public const string DefaultTimeZone = "America/Sao_Paulo";
+
+    /// <summary>
+    /// The largest reply read into memory, in bytes. Default 64 MiB (a listing row is about 1.5 KB, so a 500-row page is
+    /// under 1 MB). A larger reply fails with <see cref="IxcReplyTooLargeException"/> without being read.
+    /// </summary>
+    public long MaxReplyBytes { get; set; } = DefaultMaxReplyBytes;
+
+    /// <summary>The default <see cref="MaxReplyBytes"/>, 64 MiB.</summary>
+    public const long DefaultMaxReplyBytes = 64L * 1024 * 1024;
 
     /// <summary>Whether <see cref="IxcClient.GetPaymentSlipAsync"/> downloads the boleto PDF (<c>get_boleto</c>, about 45 KB, 2 s). Default true.</summary>
     public bool IncludePdfInPaymentSlip { get; set; } = true;
@@ -82,6 +110,26 @@ public sealed class IxcClientOptions
     internal string Credentials() =>
         string.IsNullOrWhiteSpace(UserId) ? Token.Trim() : $"{UserId.Trim()}:{Token.Trim()}";
 
+    /// <summary>The zone named by <see cref="TimeZone"/> (São Paulo when blank).</summary>
+    internal TimeZoneInfo ResolveTimeZone() =>
+        string.IsNullOrWhiteSpace(TimeZone) ? BrazilTime.Zone
+        : TryFindTimeZone(TimeZone, out var zone) ? zone
+        : throw new ArgumentException($"Unknown time zone '{TimeZone}'.", nameof(TimeZone));
+
+    private static bool TryFindTimeZone(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        zone = null;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Every problem with these options (empty when valid); never echoes the token.</summary>
     internal List<string> Validate()
     {
@@ -92,6 +140,9 @@ public sealed class IxcClientOptions
             errors.Add("UserId is required (the id of the IXC webservice user), unless Token is the full \"id:hash\" form.");
         if (!string.IsNullOrWhiteSpace(UserId) && !UserId.Trim().All(char.IsAsciiDigit)) errors.Add("UserId must be the numeric id of the IXC user.");
         if (PageSize is < 1 or > 100_000) errors.Add("PageSize must be between 1 and 100000.");
+        if (MaxReplyBytes is < 1024 or > int.MaxValue) errors.Add($"MaxReplyBytes must be between 1024 and {int.MaxValue}.");
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TryFindTimeZone(TimeZone, out _))
+            errors.Add("TimeZone must be an IANA time zone id such as America/Sao_Paulo, America/Manaus, America/Rio_Branco or America/Noronha.");
         errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
         if (PinnedCertificateThumbprints.Any(t => !CertificatePinning.IsWellFormed(t)))
             errors.Add("PinnedCertificateThumbprints entries must be SHA-256 (64 hex) or SHA-1 (40 hex) thumbprints.");

@@ -43,7 +43,8 @@ public static class IxcServiceCollectionExtensions
             .ConfigureHttpClient((sp, client) => IxcClient.ConfigureHttpClient(client, Options(sp)))
             .ConfigurePrimaryHttpMessageHandler(sp => ConnectorHttpClientFactory.CreatePrimaryHandler(Options(sp).PinnedCertificateThumbprints.ToList()))
             .AddConnectorResilience(sp => Options(sp).Resilience)
-            .AddHttpMessageHandler(() => new IxcListingVerbHandler());
+            .AddHttpMessageHandler(() => new IxcListingVerbHandler())
+            .AddHttpMessageHandler(() => new IxcReplyHandler());
 
         services.AddKeyedSingleton(name, (sp, _) => new IxcClient(
             sp.GetRequiredKeyedService<IIxcApi>(name), Options(sp),

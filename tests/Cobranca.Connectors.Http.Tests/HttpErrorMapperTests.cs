@@ -66,4 +66,21 @@ public sealed class HttpErrorMapperTests
         Assert.True(Assert.IsType<ConnectorTransportException>(open).RequestNotSent);
         Assert.IsType<ConnectorTransportException>(HttpErrorMapper.FromException("ixc", "op", new System.Text.Json.JsonException(), default));
     }
+
+    [Fact]
+    public void A_reply_cut_off_is_not_described_as_failing_to_reach_the_server()
+    {
+        var cut = new HttpRequestException("Error while copying content to a stream.", new IOException("reset"));
+        var ended = new HttpRequestException(HttpRequestError.ResponseEnded, "ended");
+        var answered = new HttpRequestException("copy failed", new IOException("reset"), HttpStatusCode.OK);
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused");
+
+        var messages = new[] { cut, ended, answered }.Select(e => HttpErrorMapper.FromException("ixc", "op", e, default)!.Message).ToList();
+
+        Assert.All(messages, m => Assert.DoesNotContain("Unknown", m, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.DoesNotContain("failed to reach the server", m, StringComparison.Ordinal));
+        Assert.Contains("before its reply was complete", messages[1], StringComparison.Ordinal);
+        Assert.Contains("answered HTTP 200", messages[2], StringComparison.Ordinal);
+        Assert.Contains("failed to reach the server: ConnectionError", HttpErrorMapper.FromException("ixc", "op", refused, default)!.Message, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace Cobranca.Connectors.Ixc.Tests;
 
 public sealed class DebtTests
 {
-    private const string OpenGrid = "[{\"TB\":\"fn_areceber.liberado\",\"OP\":\"=\",\"P\":\"S\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"=\",\"P\":\"A\"}]";
+    private const string OpenGrid = "[{\"TB\":\"fn_areceber.liberado\",\"OP\":\"=\",\"P\":\"S\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"C\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"R\"}]";
 
     [Fact]
     public async Task Debt_queries_by_customer_and_splits_overdue_from_upcoming_on_valor_aberto()
@@ -68,7 +68,7 @@ public sealed class DebtTests
 
         var overdue = await host.Client.ListOpenInvoicesAsync(new InvoiceQuery { OverdueOnly = true, DueFrom = new DateOnly(2025, 1, 1) }).ToListAsync();
 
-        var grid = "[{\"TB\":\"fn_areceber.status\",\"OP\":\"=\",\"P\":\"A\"}," +
+        var grid = "[{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"C\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"R\"}," +
                    "{\"TB\":\"fn_areceber.data_vencimento\",\"OP\":\">=\",\"P\":\"2025-01-01\"}," +
                    "{\"TB\":\"fn_areceber.data_vencimento\",\"OP\":\"<=\",\"P\":\"2025-03-19\"}]";
         var body = Assert.Single(host.Sandbox.Requests).Body;

@@ -68,14 +68,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Malformed_json_is_a_transport_error()
+    public async Task Malformed_json_is_a_transport_error_once_the_retries_are_spent()
     {
-        await using var host = await StartAsync();
-        host.Sandbox.InjectFault(IxcSandboxFault.MalformedJson(), "cliente");
+        await using var host = await StartAsync(); // 2 retries
+        host.Sandbox.InjectFault(IxcSandboxFault.MalformedJson(), "cliente", times: 3);
 
         var ex = await Assert.ThrowsAsync<ConnectorTransportException>(() => host.Client.GetCustomerAsync(IxcSandboxData.MariaCustomerId));
 
         Assert.Contains("malformed JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, host.RequestsTo("cliente").Count);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ internal sealed class IxcTestHost : IAsyncDisposable
     public string ExpectedAuthorization => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Sandbox.UserId}:{Sandbox.Token}"));
 
     public static async Task<IxcTestHost> StartAsync(Action<IxcClientOptions>? configure = null, Action<IxcSandboxOptions>? sandbox = null,
-        DateTimeOffset? now = null, bool realClock = false)
+        DateTimeOffset? now = null, bool realClock = false, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         var time = new FakeTimeProvider(now ?? Noon);
         var sandboxOptions = new IxcSandboxOptions { TimeProvider = time, GeneratedCustomers = 5 };
@@ -38,7 +38,7 @@ internal sealed class IxcTestHost : IAsyncDisposable
         options.Resilience.RetryBaseDelay = TimeSpan.Zero; // retries without waiting on the fake clock
         options.Resilience.MaxRetryAttempts = 2;
         configure?.Invoke(options);
-        var client = new IxcClient(options, timeProvider: realClock ? TimeProvider.System : time);
+        var client = new IxcClient(options, loggerFactory, realClock ? TimeProvider.System : time);
         return new IxcTestHost(box, client, time, options);
     }
 

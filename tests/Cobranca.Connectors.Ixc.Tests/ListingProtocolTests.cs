@@ -128,20 +128,20 @@ public sealed class ListingProtocolTests
     }
 
     [Fact]
-    public async Task Open_invoices_are_paged_with_page_and_rp_and_stop_on_a_short_page()
+    public async Task Open_invoices_are_paged_with_page_and_rp_and_stop_on_the_last_page()
     {
         await using var host = await StartAsync(sandbox: s => s.GeneratedCustomers = 4);
 
         var invoices = await host.Client.ListOpenInvoicesAsync(new InvoiceQuery { PageSize = 3 }).ToListAsync();
 
-        var grid = "[{\"TB\":\"fn_areceber.status\",\"OP\":\"=\",\"P\":\"A\"}]";
+        var grid = "[{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"C\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"R\"}]";
         var requests = host.RequestsTo("fn_areceber");
         Assert.True(invoices.Count > 6);
         Assert.Equal((invoices.Count + 2) / 3, requests.Count); // no extra call after the last page
         for (var i = 0; i < requests.Count; i++)
             Assert.Equal(Canonical(ListingBody("fn_areceber.liberado", "S", page: i + 1, rp: 3, gridParam: grid)), Canonical(requests[i].Body));
 
-        // Exactly the open (status A) and released (liberado S) invoices, each once.
+        // Exactly the open (status A, or P: none in this seed) and released (liberado S) invoices, each once.
         Assert.Equal(invoices.Count, invoices.Select(i => i.Id).Distinct().Count());
         Assert.DoesNotContain(invoices, i => i.Id is IxcSandboxData.MariaPaidInvoiceId or IxcSandboxData.MariaCancelledInvoiceId or IxcSandboxData.MariaHiddenInvoiceId);
         Assert.Contains(invoices, i => i.Id == IxcSandboxData.MariaAvulsoInvoiceId);

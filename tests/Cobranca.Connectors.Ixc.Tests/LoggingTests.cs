@@ -25,7 +25,7 @@ public sealed class LoggingTests
             Assert.DoesNotContain(sink.Lines, l => l.Contains(secret, StringComparison.Ordinal));
     }
 
-    private sealed class ListLoggerFactory : ILoggerFactory, ILogger
+    internal sealed class ListLoggerFactory : ILoggerFactory, ILogger
     {
         private readonly List<string> _lines = [];
 

@@ -182,20 +182,55 @@ public sealed class RowReadingTests
         if (withLength) content.Headers.ContentLength = size;
         else content.Headers.ContentLength = null;
 
-        using var body = await IxcBody.ReadAsync(content, CancellationToken.None);
+        using var body = await IxcBody.ReadAsync(content, long.MaxValue, "op", 200, CancellationToken.None);
 
         Assert.Equal(bytes, body.ToArray());
         Assert.True(body.Memory.Span.SequenceEqual(bytes));
+    }
+
+    [Theory]
+    [InlineData(1000, 1000, true)]
+    [InlineData(1001, 1000, false)]
+    [InlineData(5_000_000, 100_000, false)]
+    public async Task Reply_bodies_larger_than_the_cap_are_refused_without_reading_them_whole(int size, long cap, bool fits)
+    {
+        foreach (var withLength in new[] { true, false })
+        {
+            var stream = new CountingStream(new byte[size]);
+            using var content = new StreamContent(stream);
+            content.Headers.ContentLength = withLength ? size : null;
+            if (fits)
+            {
+                using var body = await IxcBody.ReadAsync(content, cap, "op", 200, CancellationToken.None);
+                Assert.Equal(size, body.Memory.Length);
+                continue;
+            }
+            var ex = await Assert.ThrowsAsync<IxcReplyTooLargeException>(() => IxcBody.ReadAsync(content, cap, "op", 200, CancellationToken.None));
+            Assert.Equal(cap, ex.Limit);
+            Assert.True(stream.BytesRead <= cap + 1, $"read {stream.BytesRead} bytes past a cap of {cap}");
+        }
+    }
+
+    private sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public long BytesRead { get; private set; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await base.ReadAsync(buffer, cancellationToken);
+            BytesRead += n;
+            return n;
+        }
     }
 
     [Fact]
     public async Task A_broken_reply_stream_is_an_HttpRequestException_and_a_disposed_body_cannot_be_read()
     {
         using var broken = new StreamContent(new FailingStream());
-        await Assert.ThrowsAsync<HttpRequestException>(() => IxcBody.ReadAsync(broken, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => IxcBody.ReadAsync(broken, long.MaxValue, "op", 200, CancellationToken.None));
 
         using var content = new StringContent("{}");
-        var body = await IxcBody.ReadAsync(content, CancellationToken.None);
+        var body = await IxcBody.ReadAsync(content, long.MaxValue, "op", 200, CancellationToken.None);
         body.Dispose();
         body.Dispose(); // idempotent
         Assert.Throws<ObjectDisposedException>(() => body.Memory);

@@ -75,7 +75,22 @@ public sealed class SecondCopyTests
 
         Assert.Equal(500, ex.StatusCode);
         Assert.Equal("get_pix", ex.Operation);
-        Assert.Single(host.Sandbox.Requests); // a 500 from get_pix is never retried: the call may have created a charge
+        // a 500 from get_pix is never retried (the call may have created a charge); the invoice is read to tell why
+        Assert.Equal(["get_pix", "fn_areceber"], host.Sandbox.Requests.Select(r => r.Resource));
+    }
+
+    [Fact]
+    public async Task Get_pix_http_500_for_an_invoice_that_exists_is_a_server_error_not_a_missing_invoice()
+    {
+        await using var host = await StartAsync();
+        host.Sandbox.InjectFault(IxcSandboxFault.HttpStatus(500), "get_pix");
+
+        var ex = await Assert.ThrowsAsync<ConnectorApiException>(() => host.Client.GetPixAsync(IxcSandboxData.MariaOverdueInvoiceId));
+
+        Assert.IsNotType<ConnectorNotFoundException>(ex);
+        Assert.Equal(500, ex.StatusCode);
+        Assert.Contains("which exists", ex.Message, StringComparison.Ordinal);
+        Assert.Single(host.RequestsTo("get_pix"));
     }
 
     [Fact]
@@ -110,7 +125,7 @@ public sealed class SecondCopyTests
     [Fact]
     public async Task Payment_slip_of_an_unregistered_invoice_does_not_ask_for_a_boleto_nobody_registered()
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(o => o.CreatePixForUpcomingInvoices = true);
 
         var slip = await host.Client.GetPaymentSlipAsync(IxcSandboxData.MariaUpcomingInvoiceId);
 

@@ -206,6 +206,7 @@ public static class IxcCommands
         console.MarkupLine($"   linha digitável {Markup.Escape(slip.DigitableLine ?? "(none)")}");
         console.MarkupLine($"   PDF {slip.Pdf?.Length ?? 0} bytes (validated %PDF), link {Markup.Escape(slip.PdfUrl?.ToString() ?? "(none)")}");
         console.MarkupLine($"   Pix copia-e-cola {Markup.Escape(slip.PixCopyPaste is { } pix ? pix[..Math.Min(40, pix.Length)] + "..." : "(none)")}");
+        foreach (var warning in slip.Warnings) console.MarkupLine($"   [yellow]{Markup.Escape(warning)}[/]");
 
         var contract = debt.Contracts[0];
         console.MarkupLine($"\n[bold]4. Trust unlock[/] of contract {Markup.Escape(contract.Id)} ({Markup.Escape(contract.Access.Status.Value)}, status_internet {Markup.Escape(contract.Access.RawCode ?? "?")}):");

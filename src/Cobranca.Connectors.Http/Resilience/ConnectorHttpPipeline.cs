@@ -10,9 +10,14 @@ using Polly.Timeout;
 namespace Cobranca.Connectors.Http;
 
 /// <summary>
-/// Builds the resilience pipeline every HTTP provider client uses: concurrency limiter -> total timeout -> retry
-/// (only requests marked retryable, plus 429 for any request) -> circuit breaker -> attempt timeout.
+/// Builds the resilience pipeline every HTTP provider client uses: concurrency limiter -> total timeout -> circuit
+/// breaker -> retry (only requests marked retryable, plus 429 for any request) -> attempt timeout.
 /// </summary>
+/// <remarks>
+/// The circuit breaker sits <b>outside</b> the retry, so it counts logical calls (the outcome after the retries), not
+/// attempts: transient failures the retries absorb do not open it (with the breaker inside the retry, 50 % random 504s
+/// opened the circuit and failed most calls that the retries would have saved).
+/// </remarks>
 internal static class ConnectorHttpPipeline
 {
     /// <summary>Adds the strategies to <paramref name="builder"/>.</summary>
@@ -32,6 +37,13 @@ internal static class ConnectorHttpPipeline
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         builder.AddTimeout(options.TotalTimeout);
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = options.CircuitBreakerFailureRatio,
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            SamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakDuration = options.CircuitBreakerBreakDuration,
+        });
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -45,13 +57,6 @@ internal static class ConnectorHttpPipeline
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, options.MaxRetryAfter)),
             });
         }
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-        {
-            FailureRatio = options.CircuitBreakerFailureRatio,
-            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
-            SamplingDuration = options.CircuitBreakerSamplingDuration,
-            BreakDuration = options.CircuitBreakerBreakDuration,
-        });
         builder.AddTimeout(options.AttemptTimeout);
         return builder;
     }

@@ -16,11 +16,13 @@ internal interface IIxcApi
     Task<HttpResponseMessage> ListAsync(string table, [Body] HttpContent body,
         [Property(IxcRequestOptions.ListingVerbKey)] string listingVerb,
         [Property(RetryableRequest.PropertyKey)] bool retryable,
+        [Property(IxcReplyReader.Key)] IxcReplyReader reader,
         CancellationToken cancellationToken);
 
     /// <summary>A "button"/resource endpoint (POST with a small JSON body, no <c>ixcsoft</c> header).</summary>
     [Post("/{resource}")]
     Task<HttpResponseMessage> ActionAsync(string resource, [Body] HttpContent body,
         [Property(RetryableRequest.PropertyKey)] bool retryable,
+        [Property(IxcReplyReader.Key)] IxcReplyReader reader,
         CancellationToken cancellationToken);
 }

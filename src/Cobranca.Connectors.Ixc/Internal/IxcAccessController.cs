@@ -11,9 +11,15 @@ namespace Cobranca.Connectors.Ixc.Internal;
 /// </summary>
 internal sealed class IxcAccessController(IxcClient client, IxcClientOptions options, ILogger logger) : IAccessController
 {
-    public AccessControllerInfo Info { get; } = new(IxcClient.ProviderName,
+    private readonly AccessControllerInfo _full = new(IxcClient.ProviderName,
         AccessCapabilities.ReadState | AccessCapabilities.Block | AccessCapabilities.Unblock
         | (options.DisconnectSessionsOnAccessChange ? AccessCapabilities.KickSession : AccessCapabilities.None));
+
+    private readonly AccessControllerInfo _withoutLogins = new(IxcClient.ProviderName,
+        AccessCapabilities.ReadState | AccessCapabilities.Block | AccessCapabilities.Unblock);
+
+    /// <summary>Without <see cref="AccessCapabilities.KickSession"/> while IXC refuses <c>radusuarios</c> (sessions are found there).</summary>
+    public AccessControllerInfo Info => client.RadiusUsersAvailable ? _full : _withoutLogins;
 
     public async Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         (await ResolveAsync(subscriber, "access-state", cancellationToken).ConfigureAwait(false)).Access;
@@ -90,15 +96,35 @@ internal sealed class IxcAccessController(IxcClient client, IxcClientOptions opt
         if (block) await client.BlockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
         else await client.UnblockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
 
-        var after = await client.GetContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
-        var state = after?.Access ?? contract.Access;
-        var confirmed = block ? state.Status == AccessStatus.Blocked : state.Status.HasFullAccess;
-        if (!confirmed) IxcLog.StateNotConfirmed(logger, contract.Id, action, state.RawCode);
+        // IXC accepted the write: that is the outcome. The re-read only confirms the state, best effort.
+        var button = block ? "cliente_contrato_15300" : "cliente_contrato_15464";
+        AccessState state;
+        string detail;
+        try
+        {
+            var after = await client.GetContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+            state = after?.Access ?? contract.Access;
+            var confirmed = block ? state.Status == AccessStatus.Blocked : state.Status.HasFullAccess;
+            if (!confirmed) IxcLog.StateNotConfirmed(logger, contract.Id, action, state.RawCode);
+            detail = $"{button} sent; status_internet now {state.RawCode ?? "?"}";
+            if (!confirmed) detail += " (IXC did not confirm the change; check the contract)";
+        }
+        catch (ConnectorException ex)
+        {
+            IxcLog.ReReadFailed(logger, contract.Id, action, ex.GetType().Name);
+            // What the accepted button sets (CM / A); no RawCode, because nothing was read back.
+            state = block
+                ? new AccessState(AccessStatus.Blocked, null, null, "bloqueio manual (accepted by IXC; not re-read)")
+                : new AccessState(AccessStatus.Active, null, null, "ativo (accepted by IXC; not re-read)");
+            detail = $"{button} accepted; re-reading the contract failed ({ex.GetType().Name}), so the new state is not confirmed";
+        }
         IxcLog.AccessChanged(logger, contract.Id, action, nameof(AccessChangeOutcome.Applied), state.RawCode);
-
-        var detail = $"{(block ? "cliente_contrato_15300" : "cliente_contrato_15464")} sent; status_internet now {state.RawCode ?? "?"}";
-        if (!confirmed) detail += " (IXC did not confirm the change; check the contract)";
-        if (options.DisconnectSessionsOnAccessChange) detail += await KickAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+        if (options.DisconnectSessionsOnAccessChange)
+        {
+            detail += client.RadiusUsersAvailable
+                ? await KickAsync(contract.Id, cancellationToken).ConfigureAwait(false)
+                : "; sessions not kicked (IXC refuses radusuarios to this user), the change applies at the next reconnection";
+        }
         return new AccessChange(AccessChangeOutcome.Applied, state, detail);
     }
 
@@ -127,7 +153,7 @@ internal sealed class IxcAccessController(IxcClient client, IxcClientOptions opt
         }
         else if (!string.IsNullOrWhiteSpace(subscriber.Login))
         {
-            var users = await client.GetRadiusUsersByLoginAsync(subscriber.Login, cancellationToken).ConfigureAwait(false);
+            var users = await client.GetRadiusUsersByLoginAsync(subscriber.Login, cancellationToken).ConfigureAwait(false); // clear error when radusuarios is refused
             var ids = users.Select(u => u.ContractId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             contractId = ids.Count switch
             {

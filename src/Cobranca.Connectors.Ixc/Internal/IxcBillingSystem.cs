@@ -2,13 +2,21 @@ using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.Ixc.Internal;
 
-/// <summary><see cref="IxcClient"/> as the common <see cref="IBillingSystem"/>.</summary>
+/// <summary>
+/// <see cref="IxcClient"/> as the common <see cref="IBillingSystem"/>. <see cref="Info"/> drops
+/// <see cref="BillingCapabilities.FindByLogin"/> while IXC refuses <c>radusuarios</c> to this user
+/// (<see cref="IxcClient.RadiusUsersAvailable"/>).
+/// </summary>
 internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
 {
-    public BillingSystemInfo Info { get; } = new(IxcClient.ProviderName,
+    private static readonly BillingSystemInfo Full = new(IxcClient.ProviderName,
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
         | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
         | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock);
+
+    private static readonly BillingSystemInfo WithoutLogins = Full with { Capabilities = Full.Capabilities & ~BillingCapabilities.FindByLogin };
+
+    public BillingSystemInfo Info => client.RadiusUsersAvailable ? Full : WithoutLogins;
 
     public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) =>
         client.FindCustomersAsync(lookup, cancellationToken);

@@ -25,10 +25,15 @@ internal sealed class IxcBody : IDisposable
 
     public byte[] ToArray() => Memory.ToArray();
 
-    /// <summary>Reads the whole content. Stream failures surface as <see cref="HttpRequestException"/>, as with <see cref="HttpContent.ReadAsByteArrayAsync(CancellationToken)"/>.</summary>
-    public static async Task<IxcBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole content, at most <paramref name="maxBytes"/> (more throws <see cref="IxcReplyTooLargeException"/>
+    /// without reading the rest). Stream failures surface as <see cref="IxcReplyException"/> (an
+    /// <see cref="HttpRequestException"/> that says how much of the reply arrived).
+    /// </summary>
+    public static async Task<IxcBody> ReadAsync(HttpContent content, long maxBytes, string operation, int statusCode, CancellationToken cancellationToken)
     {
         var hint = content.Headers.ContentLength;
+        if (hint > maxBytes) throw new IxcReplyTooLargeException(operation, maxBytes);
         var buffer = ArrayPool<byte>.Shared.Rent(hint is > 0 and < MaxPresize ? (int)hint.Value + 1 : DefaultSize);
         var length = 0;
         try
@@ -38,6 +43,7 @@ internal sealed class IxcBody : IDisposable
             {
                 while (true)
                 {
+                    if (length > maxBytes) throw new IxcReplyTooLargeException(operation, maxBytes);
                     if (length == buffer.Length)
                     {
                         var bigger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
@@ -45,17 +51,20 @@ internal sealed class IxcBody : IDisposable
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = bigger;
                     }
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    // never more than one byte past the cap: enough to know the reply is too large
+                    var free = buffer.Length - length;
+                    var room = maxBytes - length < free ? (int)(maxBytes - length) + 1 : free;
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
                     length += read;
                 }
             }
             return new IxcBody(buffer, length);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            throw new HttpRequestException("Error while copying content to a stream.", ex);
+            throw new IxcReplyException(operation, statusCode, length, ex);
         }
         catch
         {

@@ -6,12 +6,15 @@ namespace Cobranca.Connectors.Ixc.Internal;
 /// <summary>Builds the HTTP stack of a tenant (shared resilience pipeline, listing-verb switch, certificate pins) and maps transport failures.</summary>
 internal static class IxcHttp
 {
-    /// <summary>The stack of a client built with <c>new</c>: resilience -> verb switch -> sockets (with the tenant's pins).</summary>
+    /// <summary>The stack of a client built with <c>new</c>: resilience -> verb switch -> reply reader (per attempt) -> sockets (with the tenant's pins).</summary>
     public static HttpClient CreateHttpClient(IxcClientOptions options, TimeProvider timeProvider)
     {
         var inner = new IxcListingVerbHandler
         {
-            InnerHandler = ConnectorHttpClientFactory.CreatePrimaryHandler(options.PinnedCertificateThumbprints.ToList()),
+            InnerHandler = new IxcReplyHandler
+            {
+                InnerHandler = ConnectorHttpClientFactory.CreatePrimaryHandler(options.PinnedCertificateThumbprints.ToList()),
+            },
         };
         var client = ConnectorHttpClientFactory.Create(IxcClientOptions.NormaliseBaseUrl(options.BaseUrl), options.Resilience, timeProvider, inner);
         IxcClient.ConfigureHttpClient(client, options);
@@ -22,6 +25,8 @@ internal static class IxcHttp
     public static ConnectorException? ToTransportException(string operation, Exception ex, CancellationToken callerToken)
     {
         if (ex is Refit.ApiRequestException { InnerException: { } wrapped }) ex = wrapped;
+        if (ex is IxcReplyException reply)
+            return new ConnectorTransportException(IxcClient.ProviderName, operation, reply.Message, reply);
         if (ex is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
             or HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException })
         {

@@ -28,4 +28,16 @@ internal static partial class IxcLog
 
     [LoggerMessage(EventId = 8, EventName = "IxcStateNotConfirmed", Level = LogLevel.Warning, Message = "IXC contract {ContractId}: after {Action} the contract reads status_internet {RawCode}")]
     public static partial void StateNotConfirmed(ILogger logger, string contractId, string action, string? rawCode);
+
+    [LoggerMessage(EventId = 9, EventName = "IxcRadiusRefused", Level = LogLevel.Warning, Message = "IXC refused the radusuarios table to this webservice user: contracts come without their PPPoE login, finding by login and session kicks are unavailable. Give the user's group read access to radusuarios to enable them.")]
+    public static partial void RadiusRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 10, EventName = "IxcReReadFailed", Level = LogLevel.Warning, Message = "IXC contract {ContractId}: {Action} was accepted, but re-reading the contract failed ({ErrorType}); the reported state is not confirmed")]
+    public static partial void ReReadFailed(ILogger logger, string contractId, string action, string errorType);
+
+    [LoggerMessage(EventId = 11, EventName = "IxcListingPageShort", Level = LogLevel.Warning, Message = "IXC {Table} listing: page {Page} held {Received} of {Expected} rows; asking for it again")]
+    public static partial void ListingPageShort(ILogger logger, string table, int page, int received, long expected);
+
+    [LoggerMessage(EventId = 12, EventName = "IxcPdfUnavailable", Level = LogLevel.Warning, Message = "IXC invoice {InvoiceId}: no PDF for the second copy: {Error}")]
+    public static partial void PdfUnavailable(ILogger logger, string invoiceId, string error);
 }

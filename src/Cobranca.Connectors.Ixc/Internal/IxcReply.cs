@@ -17,6 +17,9 @@ internal static partial class IxcReply
 {
     private const string Provider = IxcClient.ProviderName;
 
+    /// <summary><see cref="ConnectorApiException.ProviderErrorCode"/> of "Recurso X não está disponível" (no permission on X).</summary>
+    public const string ResourceUnavailableCode = "resource-unavailable";
+
     /// <summary>Maps HTTP-level failures (401, 403, 404, 429, 5xx), reading the body for the IP-allow-list message first.</summary>
     public static ConnectorApiException FromHttpStatus(string operation, HttpStatusCode status, string body, HttpResponseHeaders? headers)
     {
@@ -152,11 +155,11 @@ internal static partial class IxcReply
     public static ConnectorApiException BusinessError(string operation, string message, string? code, string body, int statusCode)
     {
         if (LooksLikeIpNotAllowed(message)) return new IxcIpNotAllowedException(operation, statusCode, body);
-        if (ResourceUnavailable().IsMatch(message))
+        if (ResourceUnavailable().Match(message) is { Success: true } refused)
         {
             return new ConnectorAuthenticationException(Provider, operation,
-                $"IXC says: \"{message}\". The webservice user's group has no permission on this table/resource (or it does not exist in this IXC version).",
-                statusCode, code ?? "resource-unavailable", body);
+                $"IXC says: \"{message}\". The webservice user's group has no permission on {refused.Groups["resource"].Value} (or it does not exist in this IXC version).",
+                statusCode, ResourceUnavailableCode, body);
         }
         return new ConnectorApiException(Provider, operation, $"IXC refused the call: \"{message}\".", statusCode, code, body);
     }
@@ -192,7 +195,11 @@ internal static partial class IxcReply
     [GeneratedRegex(@"\bIP\b[^.!]{0,40}\b(liberad|permitid|autorizad)", RegexOptions.IgnoreCase)]
     private static partial Regex IpNotAllowed();
 
-    [GeneratedRegex(@"n[ãa]o\s+(est[áa]\s+)?dispon[íi]vel", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Exactly IXC's permission refusal, "Recurso {table-or-resource} não está disponível!": not any sentence with "não está
+    /// disponível" (a trust-unlock refusal, "Pix não está disponível para esta carteira" ...), which are business answers.
+    /// </summary>
+    [GeneratedRegex(@"^\s*Recurso\s+(?<resource>[A-Za-z0-9_.\-]+)\s+n[ãa]o\s+est[áa]\s+dispon[íi]vel\s*[!.]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ResourceUnavailable();
 
     [GeneratedRegex("<[^>]*>")]

@@ -63,6 +63,12 @@ public sealed class IxcSandbox : IAsyncDisposable
     /// </summary>
     public bool RejectCallerIp { get; set; }
 
+    /// <summary>
+    /// Called with each request as it arrives, before faults are applied: a test can react to one call (for example
+    /// inject a fault for the reads that follow a write). Null by default.
+    /// </summary>
+    public Action<IxcSandboxRequest>? RequestReceived { get; set; }
+
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<IxcSandboxRequest> Requests
     {
@@ -178,7 +184,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         {
             _store.Touch();
             var row = _store.Find(IxcSandboxStore.Areceber, invoiceId);
-            if (row is null || row["status"] != "A") throw new InvalidOperationException($"Invoice {invoiceId} is not open.");
+            if (row is null || row["status"] is not ("A" or "P")) throw new InvalidOperationException($"Invoice {invoiceId} is not open.");
             var open = Dec(row["valor_aberto"]);
             var paid = Math.Min(amount ?? open, open);
             if (paid <= 0) throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be positive.");
@@ -186,14 +192,15 @@ public sealed class IxcSandbox : IAsyncDisposable
             row["valor_aberto"] = Str(open - paid);
             var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             row["ultima_atualizacao"] = today + " 12:00:00";
-            if (open - paid == 0)
+            if (open - paid > 0) row["status"] = _options.PartialPaymentStatus;
+            else
             {
                 row["status"] = "R";
                 row["pagamento_data"] = today;
                 row["baixa_data"] = today + " 12:00:00";
             }
 
-            var overdueLeft = _store.Rows(IxcSandboxStore.Areceber).Any(r => r["id_cliente"] == row["id_cliente"] && r["status"] == "A"
+            var overdueLeft = _store.Rows(IxcSandboxStore.Areceber).Any(r => r["id_cliente"] == row["id_cliente"] && r["status"] is "A" or "P"
                 && r["liberado"] == "S" && string.CompareOrdinal(r["data_vencimento"], today) < 0);
             foreach (var contract in _store.Rows(IxcSandboxStore.Contrato).Where(c => c["id_cliente"] == row["id_cliente"]))
             {
@@ -223,7 +230,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var path = request.Path.Value ?? "/";
-        lock (_requests) _requests.Add(new IxcSandboxRequest(request.Method, path, headers, body));
+        var logged = new IxcSandboxRequest(request.Method, path, headers, body);
+        lock (_requests) _requests.Add(logged);
+        RequestReceived?.Invoke(logged);
 
         if (!path.StartsWith(Prefix, StringComparison.Ordinal) || path.Length == Prefix.Length)
         {
@@ -261,9 +270,41 @@ public sealed class IxcSandbox : IAsyncDisposable
                 case IxcSandboxFaultKind.ConnectionReset:
                     context.Abort();
                     return;
+                case IxcSandboxFaultKind.ResetMidBody or IxcSandboxFaultKind.TruncatedBody:
+                    await AnswerCutAsync(context, fault.Kind, () => AnswerAsync(context, request, headers, resource, body, 0)).ConfigureAwait(false);
+                    return;
             }
         }
 
+        await AnswerAsync(context, request, headers, resource, body, fault?.Kind == IxcSandboxFaultKind.ShortPage ? fault.MissingRows : 0).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="answer"/> into a buffer, then sends half of it: announced whole and aborted, or as a complete shorter reply.</summary>
+    private static async Task AnswerCutAsync(HttpContext context, IxcSandboxFaultKind kind, Func<Task> answer)
+    {
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            await answer().ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        var bytes = captured.ToArray();
+        var half = bytes.Length / 2;
+        context.Response.ContentLength = kind == IxcSandboxFaultKind.ResetMidBody ? bytes.Length : half;
+        await original.WriteAsync(bytes.AsMemory(0, half), context.RequestAborted).ConfigureAwait(false);
+        await original.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        // ResetMidBody: returning with fewer bytes than the announced Content-Length makes Kestrel close the connection
+        // (an orderly close, so the client reliably gets the headers and the first half, then the break). An abortive
+        // reset here could discard the bytes already sent before the client read them.
+    }
+
+    private async Task AnswerAsync(HttpContext context, HttpRequest request, Dictionary<string, string> headers, string resource, string body, int missingRows)
+    {
         ExpireTrustUnlocks();
 
         if (!Authorized(headers.GetValueOrDefault("authorization")))
@@ -274,6 +315,13 @@ public sealed class IxcSandbox : IAsyncDisposable
         if (RejectCallerIp)
         {
             await WriteJson(context, ErrorBody("Seu IP não está liberado para efetuar login!")).ConfigureAwait(false);
+            return;
+        }
+        bool refused;
+        lock (_options.RefusedResources) refused = _options.RefusedResources.Contains(resource);
+        if (refused)
+        {
+            await WriteJson(context, ErrorBody($"Recurso {resource} não está disponível!")).ConfigureAwait(false);
             return;
         }
 
@@ -290,7 +338,7 @@ public sealed class IxcSandbox : IAsyncDisposable
                 await Write(context, 200, "text/html", HtmlError).ConfigureAwait(false);
                 return;
             }
-            await ListAsync(context, resource, body).ConfigureAwait(false);
+            await ListAsync(context, resource, body, missingRows).ConfigureAwait(false);
             return;
         }
 
@@ -332,7 +380,7 @@ public sealed class IxcSandbox : IAsyncDisposable
         }
     }
 
-    private async Task ListAsync(HttpContext context, string table, string body)
+    private async Task ListAsync(HttpContext context, string table, string body, int missingRows)
     {
         IxcSandboxListing.Request? request;
         bool status500;
@@ -364,7 +412,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             }
             total = cached.Rows.Count;
             var skip = Math.Min((long)(request.Page - 1) * request.Rp, total);
-            page = cached.Rows.GetRange((int)skip, (int)Math.Min(request.Rp, total - skip))
+            var count = (int)Math.Min(request.Rp, total - skip);
+            count = Math.Max(0, count - missingRows); // a ShortPage fault: rows missing, total unchanged
+            page = cached.Rows.GetRange((int)skip, count)
                 .Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
         }
         using var stream = new MemoryStream();
@@ -431,7 +481,7 @@ public sealed class IxcSandbox : IAsyncDisposable
             _store.Touch();
             var row = _store.Find(IxcSandboxStore.Areceber, args.GetValueOrDefault("id_areceber", ""));
             if (row is null) missing = true;
-            else if (row["status"] != "A") json = ErrorBody("Não é possível gerar o Pix: o título não está em aberto.");
+            else if (row["status"] is not ("A" or "P")) json = ErrorBody("Não é possível gerar o Pix: o título não está em aberto.");
             else
             {
                 if (row["pix_txid"].Length == 0)

@@ -13,4 +13,19 @@ public enum IxcSandboxFaultKind
     MalformedJson,
     /// <summary>Abort the connection without an answer.</summary>
     ConnectionReset,
+    /// <summary>
+    /// Process the request, then send the status, the headers (with the full <c>Content-Length</c>) and half of the body,
+    /// and close the connection: the reply breaks in the middle of the body, as with a reset or a proxy cutting it.
+    /// </summary>
+    ResetMidBody,
+    /// <summary>
+    /// Process the request, then answer with only the first half of the body, as a complete HTTP reply (its
+    /// <c>Content-Length</c> matches the cut): a truncated 200 that only the body's shape gives away.
+    /// </summary>
+    TruncatedBody,
+    /// <summary>
+    /// Process a listing, then leave the last <see cref="IxcSandboxFault.MissingRows"/> rows out of the page while
+    /// <c>total</c> still counts them (a short page). No effect on requests that are not listings.
+    /// </summary>
+    ShortPage,
 }

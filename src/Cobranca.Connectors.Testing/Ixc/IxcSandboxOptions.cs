@@ -40,4 +40,18 @@ public sealed class IxcSandboxOptions
     /// the documented GET-with-body: a POST listing then gets the generic HTML "Ocorreu um erro ao processar" under HTTP 200.
     /// </summary>
     public bool AcceptPostListings { get; set; } = true;
+
+    /// <summary>
+    /// Tables and resources the webservice user's group has no permission on (<c>radusuarios</c>, <c>get_pix</c> ...):
+    /// each call to one is answered, under HTTP 200, with IXC's <c>{"type":"error","message":"Recurso radusuarios não
+    /// está disponível!"}</c>. Empty by default. Read on every request, so it may be changed while the sandbox runs.
+    /// </summary>
+    public ISet<string> RefusedResources { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <c>status</c> a partial payment (<see cref="IxcSandbox.PayInvoice"/> with less than is open) leaves on the
+    /// invoice: <c>"A"</c> (the default: still open, with <c>valor_recebido</c> and a smaller <c>valor_aberto</c>) or
+    /// <c>"P"</c> (partially paid, as some IXC installs mark it).
+    /// </summary>
+    public string PartialPaymentStatus { get; set; } = "A";
 }
