@@ -83,7 +83,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void Tls_pinning_accepts_only_the_pinned_certificate_and_validation_is_on_by_default()
+    public void Tls_pinning_accepts_only_a_pinned_sha256_certificate_and_validation_is_on_by_default()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=router", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -91,14 +91,18 @@ public sealed class RegistrationTests
         var sha256 = Convert.ToHexString(SHA256.HashData(cert.RawData));
         var chainErrors = System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors;
 
-        var pinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = sha256 };
-        var pinnedSha1 = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = cert.Thumbprint };
-        var other = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = new string('A', 64) };
+        var pinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        pinned.PinnedCertificateThumbprints.Add(sha256);
+        var pinnedSha1 = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        pinnedSha1.PinnedCertificateThumbprints.Add(cert.Thumbprint);
+        var other = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        other.PinnedCertificateThumbprints.Add(new string('A', 64));
         var unpinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
 
         Assert.True(RouterOsConnection.ValidateCertificate(pinned, cert, chainErrors));
-        Assert.True(RouterOsConnection.ValidateCertificate(pinnedSha1, cert, chainErrors));
-        Assert.False(RouterOsConnection.ValidateCertificate(other, cert, System.Net.Security.SslPolicyErrors.None));
+        Assert.False(RouterOsConnection.ValidateCertificate(pinnedSha1, cert, chainErrors)); // SHA-1 pins never match...
+        Assert.Contains(pinnedSha1.Validate(), e => e.Contains("SHA-1", StringComparison.Ordinal)); // ...and are refused by validation
+        Assert.False(RouterOsConnection.ValidateCertificate(other, cert, System.Net.Security.SslPolicyErrors.None)); // pins are exclusive
         Assert.False(RouterOsConnection.ValidateCertificate(unpinned, cert, chainErrors));
         Assert.True(RouterOsConnection.ValidateCertificate(unpinned, cert, System.Net.Security.SslPolicyErrors.None));
         Assert.Equal(8729, unpinned.EffectivePort);
