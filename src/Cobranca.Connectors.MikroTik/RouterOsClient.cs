@@ -59,7 +59,7 @@ public sealed class RouterOsClient : IRouterOsClient
     public async Task ConnectAsync(CancellationToken cancellationToken = default) =>
         await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Runs one command (see <see cref="RouterOsConnection.ExecuteAsync"/> for the error contract).</summary>
+    /// <summary>Runs one command (see <see cref="RouterOsConnection.ExecuteAsync(RouterOsCommand, CancellationToken)"/> for the error contract).</summary>
     public async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);

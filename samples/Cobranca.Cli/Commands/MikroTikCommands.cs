@@ -101,23 +101,27 @@ public static class MikroTikCommands
 
     private static void Print(object result, bool json)
     {
-        var (outcome, state) = result switch
+        var (outcome, state, changeDetail) = result switch
         {
-            AccessChange c => (c.Outcome.ToString(), c.State),
-            AccessState s => ("-", s),
+            AccessChange c => (c.Outcome.ToString(), c.State, c.Detail),
+            AccessState s => ("-", s, (string?)null),
             _ => throw new InvalidOperationException(),
         };
+        // The detail comes from what happened (e.g. "session kicked" only when a session was kicked), never assumed.
+        var detail = changeDetail is null || state.Detail?.Contains(changeDetail, StringComparison.Ordinal) == true
+            ? state.Detail
+            : state.Detail is null ? changeDetail : $"{state.Detail}; {changeDetail}";
         if (json)
         {
             CliRunner.WriteJson(new Dictionary<string, string?>
             {
-                ["outcome"] = outcome, ["status"] = state.Status.Value, ["raw"] = state.RawCode, ["limit"] = state.Limit?.ToString(), ["detail"] = state.Detail,
+                ["outcome"] = outcome, ["status"] = state.Status.Value, ["raw"] = state.RawCode, ["limit"] = state.Limit?.ToString(), ["detail"] = detail,
             });
             return;
         }
         var table = new Table().AddColumns("Outcome", "Status", "Raw", "Limit", "Detail");
         table.AddRow(Markup.Escape(outcome), Markup.Escape(state.Status.Value), Markup.Escape(state.RawCode ?? ""),
-            Markup.Escape(state.Limit?.ToString() ?? ""), Markup.Escape(state.Detail ?? ""));
+            Markup.Escape(state.Limit?.ToString() ?? ""), Markup.Escape(detail ?? ""));
         AnsiConsole.Write(table);
     }
 
