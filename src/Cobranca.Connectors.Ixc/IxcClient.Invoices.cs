@@ -17,6 +17,8 @@ public partial class IxcClient
     /// </summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">IXC has no customer with that id (checked only when it has neither
+    /// open invoices nor contracts).</exception>
     public async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
@@ -25,8 +27,14 @@ public partial class IxcClient
         var invoices = ListRowsAsync(OpenInvoices("id_cliente", "=", id).OrderBy("data_vencimento"), cancellationToken);
         var contracts = GetContractsAsync(id, cancellationToken);
         await Task.WhenAll(invoices, contracts).ConfigureAwait(false);
-        var open = (await invoices.ConfigureAwait(false)).Where(IsOpenRow).Select(ToInvoice);
-        return DebtStatus.FromInvoices(id, today, open, await contracts.ConfigureAwait(false));
+        var open = (await invoices.ConfigureAwait(false)).Where(IsOpenRow).Select(ToInvoice).ToList();
+        var customerContracts = await contracts.ConfigureAwait(false);
+        // Nothing open and no contract: either a customer who owes nothing or an id IXC does not know. One more read
+        // (only in this case) tells them apart, so a mistyped id is never reported as "owes nothing".
+        if (open.Count == 0 && customerContracts.Count == 0
+            && (await FindCustomersAsync(CustomerLookup.ById(id), cancellationToken).ConfigureAwait(false)).Count == 0)
+            throw new ConnectorNotFoundException(ProviderName, "cliente.listar", $"IXC has no customer {id}.");
+        return DebtStatus.FromInvoices(id, today, open, customerContracts);
     }
 
     /// <summary>

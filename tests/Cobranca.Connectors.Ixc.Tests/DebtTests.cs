@@ -9,6 +9,17 @@ public sealed class DebtTests
     private const string OpenGrid = "[{\"TB\":\"fn_areceber.liberado\",\"OP\":\"=\",\"P\":\"S\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"C\"},{\"TB\":\"fn_areceber.status\",\"OP\":\"!=\",\"P\":\"R\"}]";
 
     [Fact]
+    public async Task Debt_of_an_unknown_customer_id_is_not_found_rather_than_owing_nothing()
+    {
+        await using var host = await StartAsync();
+
+        var error = await Assert.ThrowsAsync<ConnectorNotFoundException>(() => host.Client.GetDebtStatusAsync("987654"));
+
+        Assert.Contains("987654", error.Message, StringComparison.Ordinal);
+        Assert.Single(host.RequestsTo("cliente")); // the extra read happens only when nothing open and no contract came back
+    }
+
+    [Fact]
     public async Task Debt_queries_by_customer_and_splits_overdue_from_upcoming_on_valor_aberto()
     {
         await using var host = await StartAsync();

@@ -8,13 +8,6 @@ namespace Cobranca.Connectors.Ixc.Tests;
 /// <summary>The conformance kit over IxcClient against the IXC sandbox seeded with the kit's scenario.</summary>
 public sealed class IxcConformanceTests(ITestOutputHelper output) : ConformanceTests(output)
 {
-    // TEMPORARY, found by the kit (not in issue 9): IXC answers an empty "owes nothing" DebtStatus for a customer id
-    // that does not exist. Tracked for the IXC branch; remove this entry when GetDebtStatusAsync throws ConnectorNotFoundException.
-    protected override IReadOnlyDictionary<string, string> KnownFailures { get; } = new Dictionary<string, string>
-    {
-        ["billing.debt.unknown-customer"] = "kit finding for branch ixc: unknown customer id yields an empty DebtStatus",
-    };
-
     protected override async Task<ConformanceTarget> CreateTargetAsync(ConformanceScenario scenario)
     {
         var clock = scenario.TimeProvider;
