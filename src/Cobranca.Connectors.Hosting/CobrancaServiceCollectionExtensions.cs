@@ -59,7 +59,9 @@ public static class CobrancaServiceCollectionExtensions
                 services.AddSingleton<ILedgerStore, InMemoryLedgerStore>();
                 break;
             default:
-                services.TryAddSingleton<ILedgerStore>(_ => throw new InvalidOperationException("Cobranca:Store is invalid."));
+                // An unknown store fails validation at start, before any hosted service runs; this only keeps the
+                // container resolvable until then.
+                services.TryAddSingleton<ILedgerStore, InMemoryLedgerStore>();
                 break;
         }
 
