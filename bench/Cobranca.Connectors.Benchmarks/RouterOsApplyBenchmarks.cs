@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.MikroTik;
 using Cobranca.Connectors.Testing.RouterOs;
@@ -8,25 +9,30 @@ using Cobranca.Connectors.Testing.RouterOs;
 namespace Cobranca.Connectors.Benchmarks;
 
 /// <summary>
-/// Address-list changes against the RouterOS emulator with 2 ms injected latency per command.
-/// Half of the changes unblock (remove) existing entries, half block (add) new ones.
-/// Pipelined: <see cref="MikroTikAccessController.ApplyAsync"/> (one print with .proplist, local diff, pipelined adds,
-/// comma-batched removes) on 10 000 and on 1 000 changes. Baseline: the same client sending one command per change and
-/// awaiting each reply (remove by an id learned from one up-front read, add directly), on 1 000 changes only: 10 000
-/// sequential round trips take about a minute per invocation, and the baseline is linear in round trips, so the
-/// 10 000-change ratio is (10 x baseline mean) / pipelined 10 000 mean.
+/// Address-list changes against the RouterOS emulator over a fair link model: <c>CommandLatency</c> = 2 ms round trip,
+/// 1 ms on the way in and 1 ms on the way out, commands not serialised (a pipelining client has many on the wire).
+/// Two categories, each with its own baseline in the same run:
+/// <list type="bullet">
+/// <item><b>adds</b>: blocks only (every command is an <c>add</c>, the API has no multi-add): <c>ApplyAsync</c> on 1 000 and
+/// 10 000, against the same client sending one <c>add</c> at a time and awaiting each reply, on 1 000 (linear in round
+/// trips, so the 10 000 ratio is 10 x that mean).</item>
+/// <item><b>mixed</b>: half unblocks (removes, comma-batched by <c>ApplyAsync</c>) and half blocks, 1 000 changes, against one
+/// command at a time (removes by an id learned from one up-front read).</item>
+/// </list>
+/// Short job (1 warm-up, 3 iterations, 1 invocation each): the machine is shared, read the ratios, not the digits.
 /// Run: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*RouterOsApply*'
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class RouterOsApplyBenchmarks
 {
     private const string List = "bloqueados";
     private RouterOsEmulator _router = null!;
     private MikroTikAccessController _controller = null!;
     private List<AccessCommand> _commands = [];
-
-    private int _changes;
+    private int _expected;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -44,32 +50,42 @@ public class RouterOsApplyBenchmarks
         await _controller.Client.ConnectAsync();
     }
 
-    [IterationSetup(Targets = [nameof(Pipelined10k)])]
-    public void Seed10k() => Seed(10_000);
+    [IterationSetup(Targets = [nameof(AddsPipelined10k)])]
+    public void SeedAdds10k() => Seed(10_000, removes: 0);
 
-    [IterationSetup(Targets = [nameof(Pipelined1k), nameof(OneAtATime1k)])]
-    public void Seed1k() => Seed(1_000);
+    [IterationSetup(Targets = [nameof(AddsPipelined1k), nameof(AddsOneAtATime1k)])]
+    public void SeedAdds1k() => Seed(1_000, removes: 0);
 
-    private void Seed(int changes)
+    [IterationSetup(Targets = [nameof(MixedPipelined1k), nameof(MixedOneAtATime1k)])]
+    public void SeedMixed1k() => Seed(1_000, removes: 500);
+
+    private void Seed(int changes, int removes)
     {
-        _changes = changes;
         _router.AddressLists.Clear();
-        var half = changes / 2;
-        for (var i = 0; i < half; i++)
+        for (var i = 0; i < removes; i++)
             _router.AddressLists.Add(new Dictionary<string, string> { ["list"] = List, ["address"] = Ip(i) });
-        _commands = Enumerable.Range(0, half).Select(i => AccessCommand.ToUnblock(Subscriber.ForIp(IPAddress.Parse(Ip(i)))))
-            .Concat(Enumerable.Range(half, half).Select(i => AccessCommand.ToBlock(Subscriber.ForIp(IPAddress.Parse(Ip(i))))))
+        _commands = Enumerable.Range(0, removes).Select(i => AccessCommand.ToUnblock(Subscriber.ForIp(IPAddress.Parse(Ip(i)))))
+            .Concat(Enumerable.Range(removes, changes - removes).Select(i => AccessCommand.ToBlock(Subscriber.ForIp(IPAddress.Parse(Ip(i))))))
             .ToList();
+        _expected = changes - removes;
     }
 
-    [Benchmark(Description = "ApplyAsync (pipelined), 10 000 changes")]
-    public Task<int> Pipelined10k() => PipelinedAsync();
+    [BenchmarkCategory("adds"), Benchmark(Baseline = true, Description = "adds: one at a time, 1 000")]
+    public Task<int> AddsOneAtATime1k() => OneAtATimeAsync();
 
-    [Benchmark(Description = "ApplyAsync (pipelined), 1 000 changes")]
-    public Task<int> Pipelined1k() => PipelinedAsync();
+    [BenchmarkCategory("adds"), Benchmark(Description = "adds: ApplyAsync (pipelined), 1 000")]
+    public Task<int> AddsPipelined1k() => PipelinedAsync();
 
-    [Benchmark(Baseline = true, Description = "one command at a time, 1 000 changes")]
-    public async Task<int> OneAtATime1k()
+    [BenchmarkCategory("adds"), Benchmark(Description = "adds: ApplyAsync (pipelined), 10 000")]
+    public Task<int> AddsPipelined10k() => PipelinedAsync();
+
+    [BenchmarkCategory("mixed"), Benchmark(Baseline = true, Description = "mixed: one at a time, 1 000")]
+    public Task<int> MixedOneAtATime1k() => OneAtATimeAsync();
+
+    [BenchmarkCategory("mixed"), Benchmark(Description = "mixed: ApplyAsync (pipelined), 1 000")]
+    public Task<int> MixedPipelined1k() => PipelinedAsync();
+
+    private async Task<int> OneAtATimeAsync()
     {
         var client = _controller.Client;
         var ids = (await client.PrintAsync(new RouterOsCommand("/ip/firewall/address-list/print").Where("list", List).Proplist(".id", "address")))
@@ -82,14 +98,14 @@ public class RouterOsApplyBenchmarks
             else
                 await client.ExecuteAsync(new RouterOsCommand("/ip/firewall/address-list/add").With("list", List).With("address", ip));
         }
-        if (_router.AddressLists.Count != _changes / 2) throw new InvalidOperationException("baseline did not apply every change");
+        if (_router.AddressLists.Count != _expected) throw new InvalidOperationException("baseline did not apply every change");
         return _commands.Count;
     }
 
     private async Task<int> PipelinedAsync()
     {
         var result = await _controller.ApplyAsync(_commands);
-        if (!result.AllSucceeded || _router.AddressLists.Count != _changes / 2) throw new InvalidOperationException(result.ToString());
+        if (!result.AllSucceeded || _router.AddressLists.Count != _expected) throw new InvalidOperationException(result.ToString());
         return result.Items.Count;
     }
 
@@ -100,5 +116,5 @@ public class RouterOsApplyBenchmarks
         await _router.DisposeAsync();
     }
 
-    private static string Ip(int i) => string.Create(CultureInfo.InvariantCulture, $"100.{64 + (i >> 16)}.{(i >> 8) & 255}.{i & 255}");
+    internal static string Ip(int i) => string.Create(CultureInfo.InvariantCulture, $"100.{64 + (i >> 16)}.{(i >> 8) & 255}.{i & 255}");
 }

@@ -28,6 +28,7 @@ public interface IBillingSystem
     /// </summary>
     /// <param name="customerId">The backend's customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">No customer has that id (never an empty "owes nothing" status).</exception>
     Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default);
 
     /// <summary>Streams open invoices across the whole base, paging under the hood (for dunning runs).</summary>

@@ -20,6 +20,12 @@ public sealed record Subscriber
     /// <summary>The customer's IPv4/IPv6 address.</summary>
     public IPAddress? IpAddress { get; init; }
 
+    /// <summary>
+    /// The customer's IPv6 prefix (typically the DHCPv6-PD delegated prefix, e.g. <c>2001:db8:100::/56</c>) for dual-stack
+    /// blocking. Access controllers that can look it up (a MikroTik PPP session) also use the one they find.
+    /// </summary>
+    public IPNetwork? Ipv6Prefix { get; init; }
+
     /// <summary>MAC address (as text, any common notation).</summary>
     public string? MacAddress { get; init; }
 
@@ -38,10 +44,11 @@ public sealed record Subscriber
     /// <inheritdoc />
     public override string ToString()
     {
-        var parts = new List<string>(4);
+        var parts = new List<string>(5);
         if (ContractId is not null) parts.Add($"contract {ContractId}");
         if (Login is not null) parts.Add($"login {Login}");
         if (IpAddress is not null) parts.Add($"ip {IpAddress}");
+        if (Ipv6Prefix is { } prefix) parts.Add($"ipv6 {prefix}");
         if (MacAddress is not null) parts.Add($"mac {MacAddress}");
         return parts.Count == 0 ? "subscriber (empty)" : string.Join(", ", parts);
     }

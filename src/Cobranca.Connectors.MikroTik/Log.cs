@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "MikroTik batch lost the connection ({Reason}); re-reading state before resuming (round {Round})")]
     public static partial void BatchResuming(ILogger logger, string reason, int round);
+
+    [LoggerMessage(9, LogLevel.Debug, "MikroTik ran {Count} concurrent unblocks as one bulk round")]
+    public static partial void UnblocksCoalesced(ILogger logger, int count);
 }

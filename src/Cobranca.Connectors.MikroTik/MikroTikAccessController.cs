@@ -20,6 +20,9 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     private readonly AccessStrategy _strategy;
     private readonly KickOnlyStrategy _kicker;
     private readonly ILogger _logger;
+    private readonly object _unblockGate = new();
+    private List<PendingUnblock>? _unblockQueue;
+    private bool _unblockRunning;
 
     /// <summary>Creates a controller with its own <see cref="RouterOsClient"/> (disposed with the controller).</summary>
     /// <exception cref="ConnectorValidationException">The options are invalid.</exception>
@@ -97,8 +100,82 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public virtual Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        RunOneAsync(_strategy, AccessCommand.ToUnblock(subscriber), cancellationToken);
+    /// <remarks>
+    /// Concurrent unblocks (a burst of payments) are coalesced: while one unblock round is on the router, the unblocks
+    /// that arrive wait and then go together as one bulk round (one read, pipelined writes, comma-batched removes), like
+    /// <see cref="ApplyAsync"/>. A lone unblock starts at once. Each caller still gets its own <see cref="AccessChange"/>
+    /// or exception. Turn off with <see cref="MikroTikAccessControllerOptions.CoalesceUnblocks"/>.
+    /// </remarks>
+    public virtual Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        var command = AccessCommand.ToUnblock(subscriber);
+        if (!_options.CoalesceUnblocks) return RunOneAsync(_strategy, command, cancellationToken);
+        EnsureSupported(_strategy, command.Kind);
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<AccessChange>(cancellationToken);
+        var request = new PendingUnblock(command, cancellationToken);
+        bool start;
+        lock (_unblockGate)
+        {
+            (_unblockQueue ??= []).Add(request);
+            start = !_unblockRunning;
+            _unblockRunning = true;
+        }
+        if (start) _ = DrainUnblocksAsync();
+        return request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Runs queued unblocks as bulk rounds, one round at a time, until the queue is empty (group commit).</summary>
+    private async Task DrainUnblocksAsync()
+    {
+        while (true)
+        {
+            List<PendingUnblock> batch;
+            lock (_unblockGate)
+            {
+                if (_unblockQueue is not { Count: > 0 })
+                {
+                    _unblockRunning = false;
+                    return;
+                }
+                batch = _unblockQueue;
+                _unblockQueue = null;
+            }
+            batch.RemoveAll(static r => r.Token.IsCancellationRequested && r.Completion.TrySetCanceled(r.Token));
+            if (batch.Count == 0) continue;
+            var items = batch.Select((r, i) => new PlannedItem(i, r.Command)).ToList();
+            try
+            {
+                await RunRoundAsync(_strategy, items, null, CancellationToken.None).ConfigureAwait(false);
+                Log.UnblocksCoalesced(_logger, batch.Count);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var effective = items[i];
+                    while (effective.SupersededBy is { } later) effective = later; // same subscriber twice: share the result
+                    try
+                    {
+                        batch[i].Completion.TrySetResult(ToChange(_strategy, effective));
+                    }
+                    catch (Exception ex)
+                    {
+                        batch[i].Completion.TrySetException(ex);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var r in batch) r.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private sealed class PendingUnblock(AccessCommand command, CancellationToken token)
+    {
+        public AccessCommand Command { get; } = command;
+
+        public CancellationToken Token { get; } = token;
+
+        public TaskCompletionSource<AccessChange> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <inheritdoc />
     public virtual Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
@@ -119,12 +196,16 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     /// <inheritdoc />
     /// <remarks>
     /// Unsupported command kinds are rejected before anything is sent. Per item: <see cref="BatchItemOutcome.Unconfirmed"/>
-    /// = the write was sent but the connection died before the answer; <see cref="BatchItemOutcome.NotAttempted"/> = not
-    /// sent (or superseded by a later command for the same subscriber in the same batch). After a lost connection the
-    /// controller reconnects up to <see cref="MikroTikAccessControllerOptions.BatchResumeAttempts"/> times, re-reads the state
-    /// and continues with the unconfirmed and unsent items only.
+    /// = the write was sent but its answer never came (connection lost, and still lost when the batch gave up);
+    /// <see cref="BatchItemOutcome.NotAttempted"/> = never sent (or superseded by a later command for the same subscriber
+    /// in the same batch). After a lost connection the controller reconnects up to
+    /// <see cref="MikroTikAccessControllerOptions.BatchResumeAttempts"/> times, re-reads the state and continues with the
+    /// unconfirmed and unsent items only. Cancelling throws <see cref="BatchCanceledException"/> (an
+    /// <see cref="OperationCanceledException"/>) whose <see cref="BatchCanceledException.PartialResult"/> holds the outcomes
+    /// known so far.
     /// </remarks>
     /// <exception cref="NotSupportedException">A command kind is not supported by the strategy.</exception>
+    /// <exception cref="BatchCanceledException">The caller cancelled; carries the per-item outcomes known so far.</exception>
     public virtual async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -141,33 +222,56 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
         for (var round = 0; remaining.Count > 0; round++)
         {
             var items = remaining.Select(i => new PlannedItem(i, commands[i])).ToList();
-            var lost = await RunRoundAsync(_strategy, items, counter, cancellationToken).ConfigureAwait(false);
+            Exception? lost;
+            try
+            {
+                lost = await RunRoundAsync(_strategy, items, counter, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var item in items) final[item.Index] = Result(item, wasUnconfirmed[item.Index], mayResume: false);
+                var partial = new BatchResult(final.Select((r, i) => r ?? new BatchItemResult(i, commands[i], BatchItemOutcome.NotAttempted, "cancelled before it was sent")).ToList());
+                Log.BatchFinished(_logger, commands.Count, "cancelled: " + partial);
+                throw new BatchCanceledException(partial, cancellationToken);
+            }
             var canResume = lost is not null && round < _options.BatchResumeAttempts;
             remaining = [];
             foreach (var item in items)
             {
-                var outcome = item.Outcome;
-                // Our earlier write landed before the connection died: the re-read shows it, so it was applied.
-                if (wasUnconfirmed[item.Index] && outcome == BatchItemOutcome.AlreadyInState) outcome = BatchItemOutcome.Applied;
-                var superseded = outcome == BatchItemOutcome.NotAttempted && item.Note is not null;
-                if (canResume && !superseded && outcome is BatchItemOutcome.Unconfirmed or BatchItemOutcome.NotAttempted)
+                var result = Result(item, wasUnconfirmed[item.Index], canResume);
+                if (result is null)
                 {
-                    wasUnconfirmed[item.Index] |= outcome == BatchItemOutcome.Unconfirmed;
+                    wasUnconfirmed[item.Index] |= item.Outcome == BatchItemOutcome.Unconfirmed;
                     remaining.Add(item.Index);
                     continue;
                 }
-                final[item.Index] = new BatchItemResult(item.Index, item.Command, outcome, Describe(item));
-                counter.Finished(item.Index, outcome);
+                final[item.Index] = result;
+                counter.Finished(item.Index, result.Outcome);
             }
             if (remaining.Count > 0) Log.BatchResuming(_logger, lost?.Message ?? "connection lost", round + 1);
         }
-        var result = new BatchResult(final.Select(r => r!).ToList());
-        Log.BatchFinished(_logger, commands.Count, result.ToString());
-        return result;
+        var batch = new BatchResult(final.Select(r => r!).ToList());
+        Log.BatchFinished(_logger, commands.Count, batch.ToString());
+        return batch;
+    }
+
+    /// <summary>
+    /// The final result of an item after a round, or null when it goes to the next round (connection lost, resumable).
+    /// A write sent in an earlier round and never confirmed stays <see cref="BatchItemOutcome.Unconfirmed"/> even if this
+    /// round could not send anything (the router may still have applied it); seen applied by the re-read, it is Applied.
+    /// </summary>
+    private static BatchItemResult? Result(PlannedItem item, bool wasUnconfirmed, bool mayResume)
+    {
+        var outcome = item.Outcome;
+        var superseded = outcome == BatchItemOutcome.NotAttempted && item.SupersededBy is not null;
+        if (mayResume && !superseded && outcome is BatchItemOutcome.Unconfirmed or BatchItemOutcome.NotAttempted) return null;
+        if (wasUnconfirmed && outcome == BatchItemOutcome.AlreadyInState) outcome = BatchItemOutcome.Applied;
+        if (wasUnconfirmed && !superseded && outcome == BatchItemOutcome.NotAttempted) outcome = BatchItemOutcome.Unconfirmed;
+        return new BatchItemResult(item.Index, item.Command, outcome, Describe(item));
     }
 
     /// <summary>Plans and runs one round on one connection; returns the connection failure, if any.</summary>
-    private async Task<Exception?> RunRoundAsync(AccessStrategy strategy, List<PlannedItem> items, ProgressCounter counter,
+    private async Task<Exception?> RunRoundAsync(AccessStrategy strategy, List<PlannedItem> items, ProgressCounter? counter,
         CancellationToken cancellationToken)
     {
         RouterOsConnection connection;
@@ -183,10 +287,18 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
             foreach (var item in items.Where(i => i.Decided is null)) item.Decide(BatchItemOutcome.NotAttempted, ex);
             return ex;
         }
-        foreach (var item in items.Where(i => i.Decided is BatchItemOutcome.AlreadyInState or BatchItemOutcome.Failed)) counter.Finished(item.Index, item.Outcome);
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            foreach (var item in items.Where(i => i.Decided is null)) item.Decide(BatchItemOutcome.NotAttempted, note: "cancelled before it was sent");
+            throw;
+        }
+        if (counter is not null)
+        {
+            foreach (var item in items.Where(i => i.Decided is BatchItemOutcome.AlreadyInState or BatchItemOutcome.Failed)) counter.Finished(item.Index, item.Outcome);
+        }
         var engine = new BatchEngine(connection, item =>
         {
-            if (item.Outcome is BatchItemOutcome.Applied or BatchItemOutcome.AlreadyInState or BatchItemOutcome.Failed) counter.Finished(item.Index, item.Outcome);
+            if (item.Outcome is BatchItemOutcome.Applied or BatchItemOutcome.AlreadyInState or BatchItemOutcome.Failed) counter?.Finished(item.Index, item.Outcome);
         });
         await engine.RunAsync(phases, cancellationToken).ConfigureAwait(false);
         return engine.LostBecause;
@@ -199,14 +311,22 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
         var connection = await _client.AcquireConnectionAsync(cancellationToken).ConfigureAwait(false);
         var phases = await strategy.PlanAsync(connection, [item], cancellationToken).ConfigureAwait(false);
         await new BatchEngine(connection, _ => { }).RunAsync(phases, cancellationToken).ConfigureAwait(false);
+        return ToChange(strategy, item);
+    }
+
+    /// <summary>The single-call contract: Applied / AlreadyInState as a change, Failed as its error, otherwise a transport error.</summary>
+    private AccessChange ToChange(AccessStrategy strategy, PlannedItem item)
+    {
+        var command = item.Command;
         var outcome = item.Outcome;
         Log.AccessChanged(_logger, _options.Strategy.ToString(), command.Kind.ToString(), command.Subscriber.ToString(), outcome.ToString());
+        var detail = item.Note ?? (item.Kicked ? "session kicked" : null);
         switch (outcome)
         {
             case BatchItemOutcome.Applied:
-                return new AccessChange(AccessChangeOutcome.Applied, strategy.StateAfter(command));
+                return new AccessChange(AccessChangeOutcome.Applied, strategy.StateAfter(command, item.Kicked), detail);
             case BatchItemOutcome.AlreadyInState:
-                return new AccessChange(AccessChangeOutcome.AlreadyInState, strategy.StateAfter(command), item.Note);
+                return new AccessChange(AccessChangeOutcome.AlreadyInState, strategy.StateAfter(command, item.Kicked), detail);
             case BatchItemOutcome.Failed when item.Error is not null:
                 ExceptionDispatchInfo.Capture(item.Error).Throw();
                 throw item.Error;

@@ -42,6 +42,12 @@ public sealed class MikroTikAccessControllerOptions : RouterOsClientOptions
     /// </summary>
     public int BatchResumeAttempts { get; set; } = 1;
 
+    /// <summary>
+    /// Coalesce concurrent <see cref="MikroTikAccessController.UnblockAsync"/> calls into bulk rounds (one read, pipelined
+    /// writes, batched removes) while a round is running. Default true. A lone unblock is never delayed.
+    /// </summary>
+    public bool CoalesceUnblocks { get; set; } = true;
+
     /// <summary>Name reported in <see cref="Abstractions.AccessControllerInfo.Name"/>. Default <c>mikrotik</c>.</summary>
     public string Name { get; set; } = MikroTikTelemetry.ProviderName;
 

@@ -48,7 +48,7 @@ public class RouterOsClient : IAsyncDisposable
     public virtual async Task ConnectAsync(CancellationToken cancellationToken = default) =>
         await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Runs one command (see <see cref="RouterOsConnection.ExecuteAsync"/> for the error contract).</summary>
+    /// <summary>Runs one command (see <see cref="RouterOsConnection.ExecuteAsync(RouterOsCommand, CancellationToken)"/> for the error contract).</summary>
     public virtual async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);

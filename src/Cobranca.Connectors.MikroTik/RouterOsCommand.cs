@@ -1,3 +1,6 @@
+using System.Buffers;
+using Cobranca.Connectors.MikroTik.Protocol;
+
 namespace Cobranca.Connectors.MikroTik;
 
 /// <summary>
@@ -9,6 +12,8 @@ public sealed class RouterOsCommand
 {
     private readonly List<KeyValuePair<string, string>> _attributes = [];
     private readonly List<string> _queries = [];
+    private List<int>? _windows1252Attributes;
+    private List<int>? _windows1252Queries;
 
     /// <summary>Creates a command for <paramref name="path"/>, e.g. <c>/ppp/active/remove</c>.</summary>
     public RouterOsCommand(string path)
@@ -67,14 +72,55 @@ public sealed class RouterOsCommand
         return With(".proplist", string.Join(',', names));
     }
 
-    /// <summary>The words to send, without the tag.</summary>
-    internal List<string> ToWords(string? tag)
+    /// <summary>
+    /// Adds <c>=name=value</c> with the value written as Windows-1252 bytes (to write back, byte for byte, a value the
+    /// router stored in that code page).
+    /// </summary>
+    internal RouterOsCommand WithWindows1252(string name, string value)
     {
-        var words = new List<string>(2 + _attributes.Count + _queries.Count) { Path };
-        foreach (var a in _attributes) words.Add($"={a.Key}={a.Value}");
-        words.AddRange(_queries);
-        if (tag is not null) words.Add(".tag=" + tag);
-        return words;
+        With(name, value);
+        (_windows1252Attributes ??= []).Add(_attributes.Count - 1);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an equality query that matches <paramref name="value"/> stored either as UTF-8 or as Windows-1252 bytes
+    /// (RouterOS stores bytes; Winbox writes the Windows code page): <c>?name=v(utf-8) ?name=v(1252) ?#|</c>.
+    /// ASCII values (same bytes in both) get the single word.
+    /// </summary>
+    internal RouterOsCommand WhereAnyEncoding(string name, string value)
+    {
+        Where(name, value);
+        if (RouterOsText.IsAscii(value) || !RouterOsText.IsWindows1252(value)) return this;
+        Where(name, value);
+        (_windows1252Queries ??= []).Add(_queries.Count - 1);
+        return Query("?#|");
+    }
+
+    /// <summary>Writes the whole sentence (command word, attributes, queries, <c>.tag</c>, terminator) to <paramref name="writer"/>.</summary>
+    internal void WriteTo(IBufferWriter<byte> writer, string? tag)
+    {
+        SentenceWriter.WriteWord(writer, Path, [], [], [], false);
+        for (var i = 0; i < _attributes.Count; i++)
+        {
+            var (key, value) = _attributes[i];
+            SentenceWriter.WriteWord(writer, "=", key, "=", value, _windows1252Attributes?.Contains(i) == true);
+        }
+        for (var i = 0; i < _queries.Count; i++)
+        {
+            var q = _queries[i];
+            if (_windows1252Queries?.Contains(i) == true)
+            {
+                var eq = q.IndexOf('=', 1);
+                SentenceWriter.WriteWord(writer, q.AsSpan(0, eq + 1), [], [], q.AsSpan(eq + 1), true);
+            }
+            else
+            {
+                SentenceWriter.WriteWord(writer, q, [], [], [], false);
+            }
+        }
+        if (tag is not null) SentenceWriter.WriteWord(writer, ".tag=", tag, [], [], false);
+        SentenceWriter.WriteEnd(writer);
     }
 
     /// <summary>The command word and attribute names (values left out, they may be secrets).</summary>

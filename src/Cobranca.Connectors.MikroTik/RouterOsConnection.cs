@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cobranca.Connectors.Abstractions;
@@ -23,7 +26,12 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TcpClient _tcp;
     private readonly Stream _stream;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly object _sendGate = new();
+    private ArrayBufferWriter<byte> _sendBuffer = new(16 * 1024);
+    private ArrayBufferWriter<byte> _spareBuffer = new(16 * 1024);
+    private bool _flushing;
+    private readonly long _receiveTimeoutTicks;
+    private readonly Timer _sweeper;
     private readonly SemaphoreSlim _window;
     private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
@@ -39,6 +47,9 @@ public sealed class RouterOsConnection : IAsyncDisposable
         _tcp = tcp;
         _stream = stream;
         _window = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        _receiveTimeoutTicks = (long)(options.ReceiveTimeout.TotalSeconds * Stopwatch.Frequency);
+        var period = TimeSpan.FromTicks(Math.Clamp(options.ReceiveTimeout.Ticks / 8, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
+        _sweeper = new Timer(static state => ((RouterOsConnection)state!).SweepTimeouts(), this, period, period);
     }
 
     /// <summary>True until the connection fails or is disposed.</summary>
@@ -111,14 +122,18 @@ public sealed class RouterOsConnection : IAsyncDisposable
     /// The connection failed or the reply took longer than <see cref="RouterOsClientOptions.ReceiveTimeout"/>.
     /// <see cref="ConnectorTransportException.RequestNotSent"/> tells whether the router may have executed it.
     /// </exception>
-    public async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
+    public Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(command, null, cancellationToken);
+
+    /// <summary>As <see cref="ExecuteAsync(RouterOsCommand, CancellationToken)"/>; <paramref name="sent"/> becomes true once the command is committed to the wire.</summary>
+    internal async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, StrongBox<bool>? sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ThrowIfFailed(command.Path);
         await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendAndWaitAsync(command, cancellationToken).ConfigureAwait(false);
+            return await SendAndWaitAsync(command, sent, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -126,37 +141,45 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
     }
 
-    private async Task<RouterOsResponse> SendAndWaitAsync(RouterOsCommand command, CancellationToken cancellationToken)
+    private async Task<RouterOsResponse> SendAndWaitAsync(RouterOsCommand command, StrongBox<bool>? sent, CancellationToken cancellationToken)
     {
-        using var activity = MikroTikTelemetry.Source.StartActivity(command.Path, System.Diagnostics.ActivityKind.Client);
-        ThrowIfFailed(command.Path);
+        using var activity = MikroTikTelemetry.Source.StartActivity(command.Path, ActivityKind.Client);
         var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(command.Path);
+        var pending = new PendingCommand(command.Path, Stopwatch.GetTimestamp() + _receiveTimeoutTicks);
+        cancellationToken.ThrowIfCancellationRequested(); // the window may be granted just as the caller cancels: then send nothing
         _pending[tag] = pending;
-        var sent = false;
         try
         {
-            await WriteAsync(command.ToWords(tag), cancellationToken).ConfigureAwait(false);
-            sent = true;
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(_options.ReceiveTimeout);
-            var response = await pending.Task.WaitAsync(wait.Token).ConfigureAwait(false);
-            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
-            return response;
+            Enqueue(command, null, tag, command.Path);
         }
-        catch (OperationCanceledException) when (!sent)
+        catch
         {
             _pending.TryRemove(tag, out _);
             throw;
         }
-        catch (OperationCanceledException) when (!pending.Task.IsCompleted)
+        if (sent is not null) sent.Value = true;
+        try
+        {
+            var response = cancellationToken.CanBeCanceled
+                ? await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false)
+                : await pending.Task.ConfigureAwait(false);
+            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
+            return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Leave the tag registered so the late !trap/!done is swallowed, and ask the router to stop the command.
             pending.Abandon();
+            if (!pending.Task.IsCompleted) _ = CancelOnRouterAsync(tag);
+            Log.Cancelled(_logger, command.Path, tag);
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (TimeoutException) when (pending.TimedOut)
+        {
             _ = CancelOnRouterAsync(tag);
             Log.Cancelled(_logger, command.Path, tag);
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "cancelled");
-            if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, command.Path,
                 $"RouterOS did not answer {command.Path} within {_options.ReceiveTimeout.TotalSeconds:0.#} s; sent /cancel. The change may or may not have been applied.");
         }
@@ -173,15 +196,25 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Fails the commands that waited longer than the receive timeout (one timer per connection, not one per command).</summary>
+    private void SweepTimeouts()
+    {
+        if (_pending.IsEmpty) return;
+        var now = Stopwatch.GetTimestamp();
+        foreach (var (_, pending) in _pending)
+        {
+            if (pending.Deadline <= now) pending.TimeOut();
+        }
+    }
+
     private async Task CancelOnRouterAsync(string tag)
     {
         try
         {
-            var tagToCancel = tag;
             var cancelTag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-            var pending = new PendingCommand("/cancel");
+            var pending = new PendingCommand("/cancel", long.MaxValue);
             _pending[cancelTag] = pending;
-            await WriteAsync(["/cancel", "=tag=" + tagToCancel, ".tag=" + cancelTag], CancellationToken.None).ConfigureAwait(false);
+            Enqueue(null, ["/cancel", "=tag=" + tag, ".tag=" + cancelTag], "/cancel");
             await pending.Task.WaitAsync(_options.ReceiveTimeout).ConfigureAwait(false);
         }
         catch (Exception)
@@ -190,20 +223,59 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(List<string> words, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends one sentence to the send buffer; whoever finds no flush running writes everything buffered so far in one
+    /// write, so pipelined commands share system calls and TCP segments. Once appended a sentence is committed (it is
+    /// never half-written: a failed write fails the connection, and every pending command with it).
+    /// </summary>
+    private void Enqueue(RouterOsCommand? command, List<string>? words, string? tag, string operation)
     {
-        var bytes = SentenceWriter.Encode(words);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        bool flush;
+        lock (_sendGate)
         {
-            if (_failure is not null) throw NotSentException(words[0]);
-            // Never abort a half-written sentence: that would corrupt the stream for every other command.
-            await _stream.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
-            await _stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_failure is not null) throw NotSentException(operation);
+            if (command is not null) command.WriteTo(_sendBuffer, tag);
+            else
+            {
+                foreach (var word in words!) SentenceWriter.WriteWord(_sendBuffer, word, [], [], [], false);
+                SentenceWriter.WriteEnd(_sendBuffer);
+            }
+            flush = !_flushing;
+            _flushing = true;
         }
-        finally
+        if (flush) _ = FlushAsync();
+    }
+
+    private void Enqueue(RouterOsCommand? command, List<string> words, string operation) => Enqueue(command, words, null, operation);
+
+    private async Task FlushAsync()
+    {
+        while (true)
         {
-            _writeLock.Release();
+            ArrayBufferWriter<byte> buffer;
+            lock (_sendGate)
+            {
+                if (_sendBuffer.WrittenCount == 0 || _failure is not null)
+                {
+                    _flushing = false;
+                    return;
+                }
+                buffer = _sendBuffer;
+                _sendBuffer = _spareBuffer;
+                _spareBuffer = buffer;
+            }
+            try
+            {
+                await _stream.WriteAsync(buffer.WrittenMemory, CancellationToken.None).ConfigureAwait(false);
+                await _stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                buffer.ResetWrittenCount();
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+                lock (_sendGate) _flushing = false;
+                return;
+            }
         }
     }
 
@@ -246,7 +318,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
                     return;
                 }
                 if (words.Count == 0) continue;
-                var (type, tag, attributes) = Sentence.Parse(words);
+                var (type, tag, attributes) = Sentence.Parse(words, reader.Windows1252Words);
                 if (type == "!fatal")
                 {
                     _fatalMessage = attributes.TryGetValue("message", out var m) ? m : "(no reason)";
@@ -332,6 +404,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_shutdown.IsCancellationRequested) await _shutdown.CancelAsync().ConfigureAwait(false);
+        await _sweeper.DisposeAsync().ConfigureAwait(false);
         Fail(new OperationCanceledException("disposed"));
         try
         {

@@ -64,6 +64,15 @@ public static class MikroTikCommands
 
     private static async Task<int> RunAsync(ParseResult parse, Func<MikroTikAccessController, Subscriber, Task<object>> action)
     {
+        // Unset is a mistake (an empty password would be tried silently); a router whose user has no password is
+        // still reachable by setting the variable to an empty value.
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (password is null)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: set {PasswordVariable} to the API user's password (export {PasswordVariable}= for a user without one).");
+            return ExitCodes.Usage;
+        }
         var subscriber = new Subscriber
         {
             IpAddress = parse.GetValue(Ip) is { } ip ? IPAddress.Parse(ip) : null,
@@ -75,7 +84,7 @@ public static class MikroTikCommands
             Host = parse.GetValue(Host)!,
             Port = parse.GetValue(Port),
             User = parse.GetValue(User)!,
-            Password = Environment.GetEnvironmentVariable(PasswordVariable) ?? string.Empty,
+            Password = password,
             UseTls = parse.GetValue(Tls),
             TlsCertificateThumbprint = parse.GetValue(Pin),
             Strategy = parse.GetValue(Strategy),
@@ -91,23 +100,27 @@ public static class MikroTikCommands
 
     private static void Print(object result, bool json)
     {
-        var (outcome, state) = result switch
+        var (outcome, state, changeDetail) = result switch
         {
-            AccessChange c => (c.Outcome.ToString(), c.State),
-            AccessState s => ("-", s),
+            AccessChange c => (c.Outcome.ToString(), c.State, c.Detail),
+            AccessState s => ("-", s, (string?)null),
             _ => throw new InvalidOperationException(),
         };
+        // The detail comes from what happened (e.g. "session kicked" only when a session was kicked), never assumed.
+        var detail = changeDetail is null || state.Detail?.Contains(changeDetail, StringComparison.Ordinal) == true
+            ? state.Detail
+            : state.Detail is null ? changeDetail : $"{state.Detail}; {changeDetail}";
         if (json)
         {
             CliRunner.WriteJson(new Dictionary<string, string?>
             {
-                ["outcome"] = outcome, ["status"] = state.Status.Value, ["raw"] = state.RawCode, ["limit"] = state.Limit?.ToString(), ["detail"] = state.Detail,
+                ["outcome"] = outcome, ["status"] = state.Status.Value, ["raw"] = state.RawCode, ["limit"] = state.Limit?.ToString(), ["detail"] = detail,
             });
             return;
         }
         var table = new Table().AddColumns("Outcome", "Status", "Raw", "Limit", "Detail");
         table.AddRow(Markup.Escape(outcome), Markup.Escape(state.Status.Value), Markup.Escape(state.RawCode ?? ""),
-            Markup.Escape(state.Limit?.ToString() ?? ""), Markup.Escape(state.Detail ?? ""));
+            Markup.Escape(state.Limit?.ToString() ?? ""), Markup.Escape(detail ?? ""));
         AnsiConsole.Write(table);
     }
 

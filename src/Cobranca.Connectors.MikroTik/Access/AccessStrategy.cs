@@ -32,6 +32,9 @@ internal abstract class AccessStrategy
 
     public abstract AccessState StateAfter(AccessCommand command);
 
+    /// <summary>The state after a successful command, knowing whether a session was actually kicked.</summary>
+    public virtual AccessState StateAfter(AccessCommand command, bool kicked) => StateAfter(command);
+
     /// <summary>
     /// Groups items by key; the last command for a key wins and earlier ones are reported as not attempted. Items without
     /// a key fail with a validation error.
@@ -49,7 +52,10 @@ internal abstract class AccessStrategy
                 continue;
             }
             if (byKey.TryGetValue(k, out var earlier))
+            {
                 earlier.Decide(BatchItemOutcome.NotAttempted, note: $"superseded by item {item.Index} for the same subscriber in this batch");
+                earlier.SupersededBy = item;
+            }
             byKey[k] = item;
         }
         return byKey;
@@ -76,7 +82,8 @@ internal abstract class AccessStrategy
             var wanted = keys as IReadOnlySet<string> ?? keys.ToHashSet(StringComparer.Ordinal);
             return all.Rows.Where(r => r.TryGetValue(keyProperty, out var v) && wanted.Contains(v)).ToList();
         }
-        var replies = await Task.WhenAll(keys.Select(k => connection.ExecuteAsync(Print().Where(keyProperty, k), cancellationToken)))
+        // RouterOS matches bytes: a name typed in Winbox is Windows-1252, one written by an API client UTF-8. Ask for both.
+        var replies = await Task.WhenAll(keys.Select(k => connection.ExecuteAsync(Print().WhereAnyEncoding(keyProperty, k), cancellationToken)))
             .ConfigureAwait(false);
         return replies.SelectMany(r => r.Rows).ToList();
     }
@@ -99,7 +106,7 @@ internal abstract class AccessStrategy
 
     /// <summary>Kick steps (batched <c>/ppp/active/remove</c>) for the sessions of the given items.</summary>
     protected IEnumerable<BatchStep> Kicks(IEnumerable<(PlannedItem Item, string Id)> sessions) =>
-        BatchStep.ForIds(sessions, Options.BatchIdsPerCommand, ids => new RouterOsCommand("/ppp/active/remove").With(".id", ids));
+        BatchStep.ForIds(sessions, Options.BatchIdsPerCommand, ids => new RouterOsCommand("/ppp/active/remove").With(".id", ids), kick: true);
 
     protected static string Operation(AccessCommand command) => command.Kind.ToString();
 

@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
 using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.MikroTik.Access;
 
-/// <summary>Runs the phases of a plan on one connection: the steps of a phase are pipelined, phases run in order.</summary>
+/// <summary>
+/// Runs the phases of a plan on one connection: the steps of a phase are pipelined, phases run in order, and a later
+/// phase (the kick after a profile or secret change) skips the items whose earlier write failed or is unconfirmed.
+/// </summary>
 internal sealed class BatchEngine
 {
     private readonly RouterOsConnection _connection;
@@ -20,10 +24,13 @@ internal sealed class BatchEngine
 
     public Exception? LostBecause { get; private set; }
 
+    /// <summary>Runs every phase; on caller cancellation every item has its outcome recorded before the exception propagates.</summary>
     public async Task RunAsync(IReadOnlyList<IReadOnlyList<BatchStep>> phases, CancellationToken cancellationToken)
     {
-        foreach (var phase in phases)
+        for (var p = 0; p < phases.Count; p++)
         {
+            IEnumerable<BatchStep> phase = phases[p];
+            if (p > 0) phase = phase.Select(s => s.Without(static i => i.HasUnsuccessfulWrite, _itemFinished)).Where(s => s is not null).Select(s => s!).ToList();
             if (_connectionLost || cancellationToken.IsCancellationRequested)
             {
                 foreach (var step in phase) Finish(step, BatchItemOutcome.NotAttempted, LostBecause);
@@ -41,9 +48,10 @@ internal sealed class BatchEngine
             Finish(step, BatchItemOutcome.NotAttempted, LostBecause);
             return;
         }
+        var sent = new StrongBox<bool>();
         try
         {
-            await _connection.ExecuteAsync(step.Build(), cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(step.Build(), sent, cancellationToken).ConfigureAwait(false);
             Finish(step, BatchItemOutcome.Applied, null);
         }
         catch (RouterOsTrapException trap) when (trap.IsNoSuchItem && step.BuildForIds is not null && step.Parts.Count > 1)
@@ -73,7 +81,8 @@ internal sealed class BatchEngine
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            Finish(step, BatchItemOutcome.Unconfirmed, ex);
+            // Sent but not answered: the router may have applied it. Never sent: nothing happened.
+            Finish(step, sent.Value ? BatchItemOutcome.Unconfirmed : BatchItemOutcome.NotAttempted, ex);
         }
     }
 
@@ -81,6 +90,7 @@ internal sealed class BatchEngine
     {
         foreach (var item in step.Items)
         {
+            if (outcome == BatchItemOutcome.Applied && step.IsKick) item.MarkKicked();
             if (item.Record(outcome, error)) _itemFinished(item);
         }
     }

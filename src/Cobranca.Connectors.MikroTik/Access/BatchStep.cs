@@ -19,6 +19,9 @@ internal sealed class BatchStep
 
     public List<(PlannedItem Item, string Id)> Parts { get; }
 
+    /// <summary>The step kicks PPP sessions (recorded on the items when confirmed).</summary>
+    public bool IsKick { get; init; }
+
     /// <summary>A duplicate-entry trap means the desired state already holds (an add raced with someone else).</summary>
     public bool AlreadyExistsIsAlreadyInState { get; init; }
 
@@ -31,14 +34,30 @@ internal sealed class BatchStep
     }
 
     /// <summary>Builds id-batched steps of at most <paramref name="perCommand"/> ids each.</summary>
-    public static IEnumerable<BatchStep> ForIds(IEnumerable<(PlannedItem Item, string Id)> parts, int perCommand, Func<string, RouterOsCommand> build)
+    public static IEnumerable<BatchStep> ForIds(IEnumerable<(PlannedItem Item, string Id)> parts, int perCommand, Func<string, RouterOsCommand> build,
+        bool kick = false)
     {
         foreach (var chunk in parts.Chunk(perCommand))
         {
-            var step = new BatchStep(null, build, [.. chunk]);
+            var step = new BatchStep(null, build, [.. chunk]) { IsKick = kick };
             foreach (var item in step.Items) item.AddStep();
             yield return step;
         }
+    }
+
+    /// <summary>
+    /// The step without the parts of items that must not get it (their earlier write failed): those parts are released
+    /// (reported through <paramref name="released"/> when it was the item's last pending write). Null when nothing is left.
+    /// </summary>
+    public BatchStep? Without(Func<PlannedItem, bool> skip, Action<PlannedItem> released)
+    {
+        var keep = Parts.Where(p => !skip(p.Item)).ToList();
+        if (keep.Count == Parts.Count) return this;
+        foreach (var item in Parts.Where(p => skip(p.Item)).Select(p => p.Item).Distinct().ToList())
+        {
+            if (item.Release()) released(item);
+        }
+        return keep.Count == 0 ? null : new BatchStep(Command, BuildForIds, keep) { IsKick = IsKick, AlreadyExistsIsAlreadyInState = AlreadyExistsIsAlreadyInState };
     }
 
     public RouterOsCommand Build() => Command ?? BuildForIds!(string.Join(',', Parts.Select(p => p.Id)));
@@ -46,7 +65,7 @@ internal sealed class BatchStep
     /// <summary>One step per id (used when a batched command trapped "no such item": each id is retried alone).</summary>
     public List<BatchStep> Split()
     {
-        var steps = Parts.Select(p => new BatchStep(null, BuildForIds, [p])).ToList();
+        var steps = Parts.Select(p => new BatchStep(null, BuildForIds, [p]) { IsKick = IsKick }).ToList();
         foreach (var step in steps) step.Parts[0].Item.AddStep();
         return steps;
     }

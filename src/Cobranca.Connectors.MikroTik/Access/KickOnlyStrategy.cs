@@ -46,6 +46,10 @@ internal sealed class KickOnlyStrategy : AccessStrategy
     public override Task<AccessState> ReadStateAsync(RouterOsConnection connection, Subscriber subscriber, CancellationToken cancellationToken) =>
         throw new NotSupportedException("A kick-only (RADIUS-managed) router does not hold the access state; ask the billing system.");
 
-    public override AccessState StateAfter(AccessCommand command) =>
-        new(AccessStatus.Unknown, Detail: "session kicked; the billing system (RADIUS) applies the state at reconnect");
+    public override AccessState StateAfter(AccessCommand command) => StateAfter(command, kicked: true);
+
+    public override AccessState StateAfter(AccessCommand command, bool kicked) =>
+        new(AccessStatus.Unknown, Detail: kicked
+            ? "session kicked; the billing system (RADIUS) applies the state at reconnect"
+            : "no active session, nothing kicked; the billing system (RADIUS) applies the state at the next login");
 }

@@ -36,6 +36,23 @@ internal sealed class PlannedItem
         Note = note;
     }
 
+    /// <summary>The later item for the same subscriber that replaced this one in the batch, if any.</summary>
+    public PlannedItem? SupersededBy { get; set; }
+
+    /// <summary>True once a kick (<c>/ppp/active/remove</c>) of one of its sessions was confirmed.</summary>
+    public bool Kicked { get; private set; }
+
+    public void MarkKicked() => Kicked = true;
+
+    /// <summary>True when one of its writes failed, was not sent or was not confirmed (a dependent write must not follow).</summary>
+    public bool HasUnsuccessfulWrite
+    {
+        get
+        {
+            lock (_sync) return Decided == BatchItemOutcome.Failed || _unconfirmed || _notAttempted;
+        }
+    }
+
     public void AddStep() => Interlocked.Increment(ref _remaining);
 
     /// <summary>Records the result of one write; returns true when that was the item's last pending write.</summary>

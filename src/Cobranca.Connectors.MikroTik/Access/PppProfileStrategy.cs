@@ -65,8 +65,12 @@ internal sealed class PppProfileStrategy : AccessStrategy
                     $"The secret is on profile '{profile}' but its comment does not say which profile to restore; set DefaultProfile."));
                 return null;
             }
-            set.With("profile", restore);
-            if (hasMarker) set.With("comment", original);
+            // The marker was written in the comment's own bytes (UTF-8 or Windows-1252): restore with the same bytes.
+            var commentBytes1252 = hasMarker && RouterOsRow.IsWindows1252(secret, "comment");
+            if (commentBytes1252) set.WithWindows1252("profile", restore);
+            else set.With("profile", restore);
+            if (hasMarker && commentBytes1252) set.WithWindows1252("comment", original);
+            else if (hasMarker) set.With("comment", original);
             return set;
         }
 
@@ -79,14 +83,13 @@ internal sealed class PppProfileStrategy : AccessStrategy
         set.With("profile", target);
         if (!hasMarker && !IsSdkProfile(profile))
         {
-            if (comment is null || RouterOsText.IsAscii(comment))
-                set.With("comment", RestoreMarker.Write(Options.CommentPrefix, profile, comment));
-            else if (Options.DefaultProfile is null)
-            {
-                item.Decide(BatchItemOutcome.Failed, new ConnectorValidationException(MikroTikTelemetry.ProviderName, Operation(item.Command),
-                    "The secret's comment is not ASCII, so the SDK will not rewrite it to remember the profile; set DefaultProfile."));
-                return null;
-            }
+            // Any comment is kept, whatever its encoding: the marker is prepended and the original bytes are written back
+            // as they came (a Winbox comment in Windows-1252 stays Windows-1252), so foreign text never blocks a change.
+            var marker = RestoreMarker.Write(Options.CommentPrefix, profile, comment);
+            var as1252 = (comment is not null && RouterOsRow.IsWindows1252(secret, "comment")) ||
+                         (RouterOsRow.IsWindows1252(secret, "profile") && (comment is null || RouterOsText.IsAscii(comment)));
+            if (as1252 && RouterOsText.IsWindows1252(marker)) set.WithWindows1252("comment", marker);
+            else set.With("comment", marker);
         }
         return set;
     }

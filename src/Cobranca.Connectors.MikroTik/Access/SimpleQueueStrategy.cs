@@ -67,7 +67,10 @@ internal sealed class SimpleQueueStrategy : AccessStrategy
                     item.Decide(BatchItemOutcome.AlreadyInState);
                     continue;
                 }
-                steps.Add(BatchStep.Single(item, set.With("max-limit", remembered).With("comment", original)));
+                set.With("max-limit", remembered);
+                if (RouterOsRow.IsWindows1252(queue, "comment")) set.WithWindows1252("comment", original);
+                else set.With("comment", original);
+                steps.Add(BatchStep.Single(item, set));
                 continue;
             }
             var limit = item.Command.Limit!.Value;
@@ -79,13 +82,10 @@ internal sealed class SimpleQueueStrategy : AccessStrategy
             set.With("max-limit", limit.ToRouterOs());
             if (!hasMarker)
             {
-                if (comment is not null && !RouterOsText.IsAscii(comment))
-                {
-                    item.Decide(BatchItemOutcome.Failed, new ConnectorValidationException(MikroTikTelemetry.ProviderName, "Throttle",
-                        "The queue's comment is not ASCII, so the SDK will not rewrite it to remember the original max-limit."));
-                    continue;
-                }
-                set.With("comment", RestoreMarker.Write(Options.CommentPrefix, current, comment));
+                // A foreign comment (any encoding) is kept byte for byte after the marker; it never blocks the change.
+                var marker = RestoreMarker.Write(Options.CommentPrefix, current, comment);
+                if (comment is not null && RouterOsRow.IsWindows1252(queue, "comment")) set.WithWindows1252("comment", marker);
+                else set.With("comment", marker);
             }
             steps.Add(BatchStep.Single(item, set));
         }

@@ -9,7 +9,17 @@ internal sealed class PendingCommand
     private int? _trapCategory;
     private bool _empty;
 
-    public PendingCommand(string operation) => Operation = operation;
+    public PendingCommand(string operation, long deadline)
+    {
+        Operation = operation;
+        Deadline = deadline;
+    }
+
+    /// <summary>Stopwatch timestamp after which the command counts as unanswered.</summary>
+    public long Deadline { get; }
+
+    /// <summary>True once the receive timeout completed the command.</summary>
+    public bool TimedOut { get; private set; }
 
     public string Operation { get; }
 
@@ -36,6 +46,15 @@ internal sealed class PendingCommand
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    /// <summary>Completes the command with a <see cref="TimeoutException"/>; a late reply is then ignored.</summary>
+    public void TimeOut()
+    {
+        if (_completion.Task.IsCompleted) return;
+        TimedOut = true;
+        if (!_completion.TrySetException(new TimeoutException())) TimedOut = false;
+        else Abandon();
+    }
 
     /// <summary>Nobody waits any more (cancelled or timed out): observe the late outcome so it is not reported as unobserved.</summary>
     public void Abandon() =>

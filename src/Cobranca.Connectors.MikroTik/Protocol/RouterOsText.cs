@@ -19,10 +19,14 @@ internal static class RouterOsText
         '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
     ];
 
-    public static string Decode(ReadOnlySpan<byte> bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, out _);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, out bool windows1252)
     {
+        windows1252 = false;
         if (bytes.IsEmpty) return string.Empty;
         if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        windows1252 = true;
         return DecodeWindows1252(bytes);
     }
 
@@ -39,6 +43,36 @@ internal static class RouterOsText
     }
 
     public static byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>True when every char of <paramref name="text"/> has a Windows-1252 byte (so the text can be written as Winbox would).</summary>
+    public static bool IsWindows1252(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u00FF' && Array.IndexOf(Cp1252High, c) < 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Number of bytes of <paramref name="text"/> in Windows-1252 (one per char).</summary>
+    public static int Windows1252Length(string text) => text.Length;
+
+    /// <summary>Writes <paramref name="text"/> as Windows-1252 bytes (the inverse of the decoder, byte for byte).</summary>
+    public static int EncodeWindows1252(ReadOnlySpan<char> text, Span<byte> destination)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c <= '\u007F' || c is >= '\u00A0' and <= '\u00FF') destination[i] = (byte)c;
+            else
+            {
+                var at = Array.IndexOf(Cp1252High, c);
+                if (at < 0) throw new ArgumentException("The text has a character with no Windows-1252 byte.", nameof(text));
+                destination[i] = (byte)(0x80 + at);
+            }
+        }
+        return text.Length;
+    }
 
     /// <summary>Folds accents and replaces anything else outside printable ASCII with '_' ("João" becomes "Joao").</summary>
     public static string ToAscii(string text)

@@ -3,10 +3,10 @@ namespace Cobranca.Connectors.MikroTik.Protocol;
 /// <summary>Splits reply words into the reply type, the tag and the <c>=name=value</c> attributes.</summary>
 internal static class Sentence
 {
-    public static (string Type, string? Tag, Dictionary<string, string> Attributes) Parse(List<string> words)
+    public static (string Type, string? Tag, Dictionary<string, string> Attributes) Parse(List<string> words, List<int>? windows1252Words = null)
     {
         string? tag = null;
-        var attributes = new Dictionary<string, string>(Math.Max(0, words.Count - 1), StringComparer.Ordinal);
+        var attributes = new RouterOsRow(Math.Max(0, words.Count - 1));
         for (var i = 1; i < words.Count; i++)
         {
             var w = words[i];
@@ -18,7 +18,12 @@ internal static class Sentence
             {
                 var eq = w.IndexOf('=', 1);
                 if (eq < 0) attributes[w[1..]] = string.Empty;
-                else attributes[w[1..eq]] = w[(eq + 1)..];
+                else
+                {
+                    var key = w[1..eq];
+                    attributes[key] = w[(eq + 1)..];
+                    if (windows1252Words?.Contains(i) == true) attributes.MarkWindows1252(key);
+                }
             }
             else if (i == 1 && words[0] == "!fatal")
             {

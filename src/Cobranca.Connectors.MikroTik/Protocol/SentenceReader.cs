@@ -15,6 +15,9 @@ internal sealed class SentenceReader
         _maxWordLength = maxWordLength;
     }
 
+    /// <summary>Indexes of the words of the last sentence that were decoded as Windows-1252 (null when none).</summary>
+    public List<int>? Windows1252Words { get; private set; }
+
     /// <summary>
     /// Reads one sentence. Returns <see langword="null"/> on a clean end of stream between sentences and throws
     /// <see cref="EndOfStreamException"/> when the stream ends inside a sentence.
@@ -22,6 +25,7 @@ internal sealed class SentenceReader
     public async ValueTask<List<string>?> ReadSentenceAsync(CancellationToken cancellationToken)
     {
         var words = new List<string>();
+        Windows1252Words = null;
         while (true)
         {
             if (_start == _end && !await FillAsync(1, cancellationToken).ConfigureAwait(false))
@@ -42,7 +46,8 @@ internal sealed class SentenceReader
             if (size <= _buffer.Length)
             {
                 await EnsureAsync(size, cancellationToken).ConfigureAwait(false);
-                words.Add(RouterOsText.Decode(_buffer.AsSpan(_start, size)));
+                words.Add(RouterOsText.Decode(_buffer.AsSpan(_start, size), out var cp1252));
+                if (cp1252) (Windows1252Words ??= []).Add(words.Count - 1);
                 _start += size;
             }
             else
@@ -52,7 +57,8 @@ internal sealed class SentenceReader
                 _buffer.AsSpan(_start, copied).CopyTo(big);
                 _start = _end = 0;
                 await _stream.ReadExactlyAsync(big.AsMemory(copied), cancellationToken).ConfigureAwait(false);
-                words.Add(RouterOsText.Decode(big));
+                words.Add(RouterOsText.Decode(big, out var cp1252));
+                if (cp1252) (Windows1252Words ??= []).Add(words.Count - 1);
             }
         }
     }

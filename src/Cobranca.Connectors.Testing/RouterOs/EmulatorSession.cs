@@ -15,7 +15,8 @@ internal sealed class EmulatorSession : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
-    private bool _loggedIn;
+    private DelayLines? _lines;
+    private volatile bool _loggedIn;
     private string? _challenge;
 
     public EmulatorSession(RouterOsEmulator router, TcpClient client, CancellationToken stop)
@@ -40,42 +41,15 @@ internal sealed class EmulatorSession : IDisposable
                 var words = await wire.ReadAsync(_cts.Token).ConfigureAwait(false);
                 if (words is null) return;
                 if (words.Count == 0) continue; // empty sentences are ignored
-                var request = Parse(words);
-                if (!_loggedIn)
+                var oneWay = _router.OneWayDelay;
+                if (oneWay > TimeSpan.Zero)
                 {
-                    if (!await LoginAsync(request).ConfigureAwait(false)) return;
+                    // Network model: the sentence reaches the router one way-delay after it was read, in order; the
+                    // reply leaves one way-delay after it was produced. Many commands can be on the wire at once.
+                    LazyInitializer.EnsureInitialized(ref _lines, () => new DelayLines(this)).Inbound(words, oneWay);
                     continue;
                 }
-                var (drop, fatal) = _router.NextSentenceFault();
-                if (fatal)
-                {
-                    await SendAsync([["!fatal", _router.FatalMessage]], null).ConfigureAwait(false);
-                    Abort();
-                    return;
-                }
-                if (drop)
-                {
-                    Abort();
-                    return;
-                }
-                _router.CountCommand(request.Path);
-                switch (request.Path)
-                {
-                    case "/cancel":
-                        if (request.Attributes.TryGetValue("tag", out var target) && _running.TryRemove(target, out var running))
-                            await running.CancelAsync().ConfigureAwait(false);
-                        await SendAsync([["!done"]], request.Tag).ConfigureAwait(false);
-                        continue;
-                    case "/quit":
-                        await SendAsync([["!fatal", "session terminated on request"]], null).ConfigureAwait(false);
-                        Abort();
-                        return;
-                }
-                var latency = _router.LatencyFor(request.Path);
-                if (latency <= TimeSpan.Zero)
-                    await SendAsync(Execute(request), request.Tag).ConfigureAwait(false);
-                else
-                    StartDelayed(request, latency);
+                if (!await HandleAsync(words).ConfigureAwait(false)) return;
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException or ObjectDisposedException)
@@ -85,6 +59,127 @@ internal sealed class EmulatorSession : IDisposable
         finally
         {
             Abort();
+        }
+    }
+
+    /// <summary>Handles one sentence as the router; false when the connection must close.</summary>
+    private async Task<bool> HandleAsync(List<string> words)
+    {
+        var request = Parse(words);
+        if (!_loggedIn) return await LoginAsync(request).ConfigureAwait(false);
+        var (drop, fatal) = _router.NextSentenceFault();
+        if (fatal)
+        {
+            await SendAsync([["!fatal", EmulatorText.FromText(_router.FatalMessage)]], null, immediate: true).ConfigureAwait(false);
+            Abort();
+            return false;
+        }
+        if (drop)
+        {
+            _router.AfterDropFault();
+            Abort();
+            return false;
+        }
+        _router.CountCommand(request.Path);
+        switch (request.Path)
+        {
+            case "/cancel":
+                if (request.Attributes.TryGetValue("tag", out var target) && _running.TryRemove(target, out var running))
+                    await running.CancelAsync().ConfigureAwait(false);
+                await SendAsync([["!done"]], request.Tag).ConfigureAwait(false);
+                return true;
+            case "/quit":
+                await SendAsync([["!fatal", "session terminated on request"]], null, immediate: true).ConfigureAwait(false);
+                Abort();
+                return false;
+        }
+        var latency = _router.ProcessingTimeFor(request.Path);
+        if (latency <= TimeSpan.Zero)
+            await SendAsync(Execute(request), request.Tag).ConfigureAwait(false);
+        else
+            StartDelayed(request, latency);
+        return true;
+    }
+
+    /// <summary>
+    /// The two directions of a link with a fixed one-way delay: sentences are released in order once their due time has
+    /// passed, so commands overlap on the wire (nothing is serialised behind a round trip).
+    /// </summary>
+    private sealed class DelayLines
+    {
+        private readonly EmulatorSession _session;
+        private readonly System.Threading.Channels.Channel<(long Due, List<string> Words)> _in =
+            System.Threading.Channels.Channel.CreateUnbounded<(long, List<string>)>(new() { SingleReader = true, SingleWriter = true });
+        private readonly System.Threading.Channels.Channel<(long Due, byte[] Bytes)> _out =
+            System.Threading.Channels.Channel.CreateUnbounded<(long, byte[])>(new() { SingleReader = true });
+
+        public DelayLines(EmulatorSession session)
+        {
+            _session = session;
+            _ = Task.Run(RunInboundAsync);
+            _ = Task.Run(RunOutboundAsync);
+        }
+
+        public void Inbound(List<string> words, TimeSpan delay) =>
+            _in.Writer.TryWrite((System.Diagnostics.Stopwatch.GetTimestamp() + Ticks(delay), words));
+
+        public void Outbound(byte[] bytes, TimeSpan delay) =>
+            _out.Writer.TryWrite((System.Diagnostics.Stopwatch.GetTimestamp() + Ticks(delay), bytes));
+
+        private static long Ticks(TimeSpan delay) => (long)(delay.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+        private static async Task WaitUntilAsync(long due, CancellationToken cancellationToken)
+        {
+            // Task.Delay truncates to whole milliseconds (0.9 ms would be no delay at all): round up, so the link never
+            // delivers early; the timer may still deliver up to about a millisecond late, on both sides alike.
+            var wait = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task RunInboundAsync()
+        {
+            var token = _session._cts.Token;
+            try
+            {
+                await foreach (var (due, words) in _in.Reader.ReadAllAsync(token).ConfigureAwait(false))
+                {
+                    await WaitUntilAsync(due, token).ConfigureAwait(false);
+                    if (!await _session.HandleAsync(words).ConfigureAwait(false)) return;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException or ObjectDisposedException)
+            {
+                // connection closed
+            }
+            finally
+            {
+                _session.Abort();
+            }
+        }
+
+        private async Task RunOutboundAsync()
+        {
+            var token = _session._cts.Token;
+            try
+            {
+                var batch = new MemoryStream();
+                while (await _out.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+                {
+                    while (_out.Reader.TryPeek(out var head))
+                    {
+                        await WaitUntilAsync(head.Due, token).ConfigureAwait(false);
+                        // Everything already due leaves in one segment, like a router filling its send buffer.
+                        batch.SetLength(0);
+                        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                        while (_out.Reader.TryPeek(out var next) && next.Due <= now && _out.Reader.TryRead(out next)) batch.Write(next.Bytes);
+                        await _session.WriteRawAsync(batch.GetBuffer().AsMemory(0, (int)batch.Length)).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // connection closed
+            }
         }
     }
 
@@ -141,18 +236,29 @@ internal sealed class EmulatorSession : IDisposable
         });
     }
 
-    private async Task SendAsync(List<List<string>> sentences, string? tag)
+    private async Task SendAsync(List<List<string>> sentences, string? tag, bool immediate = false)
     {
-        using var ms = new MemoryStream();
-        foreach (var s in sentences)
+        var ms = new MemoryStream();
+        foreach (var sentence in sentences)
         {
-            if (tag is not null) s.Insert(1, ".tag=" + tag);
-            ms.Write(EmulatorWire.Encode(s, _router.Options.Windows1252Replies));
+            if (tag is not null) sentence.Insert(1, ".tag=" + tag);
+            EmulatorWire.Encode(sentence, ms);
         }
+        var oneWay = _router.OneWayDelay;
+        if (oneWay > TimeSpan.Zero && !immediate)
+        {
+            LazyInitializer.EnsureInitialized(ref _lines, () => new DelayLines(this)).Outbound(ms.ToArray(), oneWay);
+            return;
+        }
+        await WriteRawAsync(ms.GetBuffer().AsMemory(0, (int)ms.Length)).ConfigureAwait(false);
+    }
+
+    private async Task WriteRawAsync(ReadOnlyMemory<byte> bytes)
+    {
         await _writeLock.WaitAsync(_cts.Token).ConfigureAwait(false);
         try
         {
-            await _stream.WriteAsync(ms.GetBuffer().AsMemory(0, (int)ms.Length), _cts.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(bytes, _cts.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -191,7 +297,7 @@ internal sealed class EmulatorSession : IDisposable
         var legacyOnly = options.Version < new Version(6, 43);
         if (a.TryGetValue("response", out var response))
         {
-            var ok = _challenge is not null && a.GetValueOrDefault("name") == options.User &&
+            var ok = _challenge is not null && a.GetValueOrDefault("name") == EmulatorText.FromText(options.User) &&
                      string.Equals(response, ExpectedResponse(options.Password, _challenge), StringComparison.OrdinalIgnoreCase);
             return await FinishLoginAsync(ok, request.Tag).ConfigureAwait(false);
         }
@@ -201,7 +307,7 @@ internal sealed class EmulatorSession : IDisposable
             await SendAsync([["!done", "=ret=" + _challenge]], request.Tag).ConfigureAwait(false);
             return true;
         }
-        var plainOk = a.GetValueOrDefault("name") == options.User && a["password"] == options.Password;
+        var plainOk = a.GetValueOrDefault("name") == EmulatorText.FromText(options.User) && a["password"] == EmulatorText.FromText(options.Password);
         return await FinishLoginAsync(plainOk, request.Tag).ConfigureAwait(false);
     }
 
@@ -217,7 +323,7 @@ internal sealed class EmulatorSession : IDisposable
         const string message = "invalid user name or password (6)";
         if (_router.Options.FatalOnBadLogin)
         {
-            await SendAsync([["!fatal", message]], null).ConfigureAwait(false);
+            await SendAsync([["!fatal", message]], null, immediate: true).ConfigureAwait(false);
             return false;
         }
         await SendAsync([["!trap", "=message=" + message], ["!done"]], tag).ConfigureAwait(false);
@@ -239,7 +345,7 @@ internal sealed class EmulatorSession : IDisposable
         var menu = slash <= 0 ? request.Path : request.Path[..slash];
         var verb = request.Path[(slash + 1)..];
         if (menu == "/system/identity" && verb == "print")
-            return [["!re", "=name=" + _router.Options.Identity], ["!done"]];
+            return [["!re", "=name=" + EmulatorText.FromText(_router.Options.Identity)], ["!done"]];
         if (menu == "/system/resource" && verb == "print")
             return [["!re", "=version=" + _router.Options.Version.ToString(2) + " (stable)", "=board-name=CHR", "=platform=MikroTik"], ["!done"]];
         if (!_router.TryGetTable(menu, out var table))
@@ -265,7 +371,15 @@ internal sealed class EmulatorSession : IDisposable
         List<IReadOnlyDictionary<string, string>> rows;
         try
         {
-            rows = table.RowsLocked.Where(r => EmulatorQuery.Matches(r, request.Queries)).Cast<IReadOnlyDictionary<string, string>>().ToList();
+            var candidates = table.CandidatesLocked(request.Queries);
+            rows = [];
+            var examined = 0;
+            foreach (var r in candidates)
+            {
+                examined++;
+                if (EmulatorQuery.Matches(r, request.Queries)) rows.Add(r);
+            }
+            _router.CountExamined(examined);
         }
         catch (FormatException ex)
         {
@@ -301,7 +415,7 @@ internal sealed class EmulatorSession : IDisposable
     {
         var properties = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal);
         properties.Remove(".id");
-        if (table.Path == "/ip/firewall/address-list" && properties.ContainsKey("timeout")) properties["dynamic"] = "true";
+        if (table.Path.EndsWith("/firewall/address-list", StringComparison.Ordinal) && properties.ContainsKey("timeout")) properties["dynamic"] = "true";
         return table.TryAddLocked(properties, out var id, out var error) ? [["!done", "=ret=" + id]] : Trap(error, null);
     }
 
@@ -361,7 +475,7 @@ internal sealed class EmulatorSession : IDisposable
     {
         var trap = new List<string> { "!trap" };
         if (category is { } c) trap.Add("=category=" + c.ToString(CultureInfo.InvariantCulture));
-        trap.Add("=message=" + message);
+        trap.Add("=message=" + EmulatorText.FromText(message));
         return [trap, ["!done"]];
     }
 }

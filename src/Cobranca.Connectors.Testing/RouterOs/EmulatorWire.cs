@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
-
 namespace Cobranca.Connectors.Testing.RouterOs;
 
 /// <summary>
@@ -13,7 +10,7 @@ internal sealed class EmulatorWire
 
     public EmulatorWire(Stream stream) => _stream = stream;
 
-    /// <summary>Reads one sentence; null on EOF before its first byte.</summary>
+    /// <summary>Reads one sentence of byte strings (one char per byte); null on EOF before its first byte.</summary>
     public async Task<List<string>?> ReadAsync(CancellationToken cancellationToken)
     {
         var words = new List<string>();
@@ -37,17 +34,16 @@ internal sealed class EmulatorWire
             if (length > 1 << 20) throw new InvalidDataException("word too long for the emulator");
             var body = new byte[length];
             await _stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
-            words.Add(Utf8.IsValid(body) ? Encoding.UTF8.GetString(body) : Encoding.Latin1.GetString(body));
+            words.Add(EmulatorText.FromBytes(body));
         }
     }
 
-    /// <summary>Encodes one sentence (words then the empty terminator).</summary>
-    public static byte[] Encode(IEnumerable<string> words, bool latin1)
+    /// <summary>Encodes one sentence of byte strings (words then the empty terminator) into <paramref name="ms"/>.</summary>
+    public static void Encode(IEnumerable<string> words, MemoryStream ms)
     {
-        using var ms = new MemoryStream();
         foreach (var word in words)
         {
-            var body = latin1 ? Encoding.Latin1.GetBytes(word) : Encoding.UTF8.GetBytes(word);
+            var body = EmulatorText.ToBytes(word);
             var n = (uint)body.Length;
             if (n < 0x80) ms.WriteByte((byte)n);
             else if (n < 0x4000) { ms.WriteByte((byte)((n >> 8) | 0x80)); ms.WriteByte((byte)n); }
@@ -57,7 +53,6 @@ internal sealed class EmulatorWire
             ms.Write(body);
         }
         ms.WriteByte(0);
-        return ms.ToArray();
     }
 
     private async Task<int> ReadByteAsync(CancellationToken cancellationToken)

@@ -33,24 +33,28 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     private int _fatalAfter = -1;
     private int _connections;
     private int _logins;
+    private long _rowsExamined;
 
     private RouterOsEmulator(RouterOsEmulatorOptions options)
     {
         Options = options;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         var no = new Dictionary<string, string>();
-        AddressLists = new RouterOsEmulatorTable(Sync, "/ip/firewall/address-list", ["list", "address"], "failure: already have such entry",
-            ["list", "address"], new Dictionary<string, string> { ["disabled"] = "false", ["dynamic"] = "false" }, true);
-        PppSecrets = new RouterOsEmulatorTable(Sync, "/ppp/secret", ["name"], "failure: secret with the same name already exists",
-            ["name"], new Dictionary<string, string> { ["service"] = "any", ["profile"] = "default", ["disabled"] = "false" }, true);
-        PppActive = new RouterOsEmulatorTable(Sync, "/ppp/active", [], string.Empty, ["name"],
-            new Dictionary<string, string> { ["service"] = "pppoe", ["uptime"] = "1h" }, false);
-        PppProfiles = new RouterOsEmulatorTable(Sync, "/ppp/profile", ["name"], "failure: profile with the same name already exists",
-            ["name"], no, true);
-        SimpleQueues = new RouterOsEmulatorTable(Sync, "/queue/simple", ["name"], "failure: already have such name",
-            ["name", "target"], new Dictionary<string, string> { ["max-limit"] = "0/0", ["disabled"] = "false" }, true);
+        Func<System.Text.Encoding> seed = () => Options.Windows1252Replies ? System.Text.Encoding.Latin1 : System.Text.Encoding.UTF8;
+        AddressLists = new RouterOsEmulatorTable(Sync, seed, "/ip/firewall/address-list", ["list", "address"], "failure: already have such entry",
+            ["list", "address"], new Dictionary<string, string> { ["disabled"] = "false", ["dynamic"] = "false" }, true, ["list", "address"]);
+        Ipv6AddressLists = new RouterOsEmulatorTable(Sync, seed, "/ipv6/firewall/address-list", ["list", "address"], "failure: already have such entry",
+            ["list", "address"], new Dictionary<string, string> { ["disabled"] = "false", ["dynamic"] = "false" }, true, ["list", "address"]);
+        PppSecrets = new RouterOsEmulatorTable(Sync, seed, "/ppp/secret", ["name"], "failure: secret with the same name already exists",
+            ["name"], new Dictionary<string, string> { ["service"] = "any", ["profile"] = "default", ["disabled"] = "false" }, true, ["name", "profile"]);
+        PppActive = new RouterOsEmulatorTable(Sync, seed, "/ppp/active", [], string.Empty, ["name"],
+            new Dictionary<string, string> { ["service"] = "pppoe", ["uptime"] = "1h" }, false, ["name", "address"]);
+        PppProfiles = new RouterOsEmulatorTable(Sync, seed, "/ppp/profile", ["name"], "failure: profile with the same name already exists",
+            ["name"], no, true, ["name"]);
+        SimpleQueues = new RouterOsEmulatorTable(Sync, seed, "/queue/simple", ["name"], "failure: already have such name",
+            ["name", "target"], new Dictionary<string, string> { ["max-limit"] = "0/0", ["disabled"] = "false" }, true, ["name", "target"]);
         PppProfiles.Add(new Dictionary<string, string> { ["name"] = "default" });
-        _tables = new[] { AddressLists, PppSecrets, PppActive, PppProfiles, SimpleQueues }.ToDictionary(t => t.Path, StringComparer.Ordinal);
+        _tables = new[] { AddressLists, Ipv6AddressLists, PppSecrets, PppActive, PppProfiles, SimpleQueues }.ToDictionary(t => t.Path, StringComparer.Ordinal);
     }
 
     /// <summary>Starts an emulator listening on 127.0.0.1 with an ephemeral port.</summary>
@@ -77,10 +81,17 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     /// <summary><c>/ip/firewall/address-list</c>; unique by list + address.</summary>
     public RouterOsEmulatorTable AddressLists { get; }
 
+    /// <summary><c>/ipv6/firewall/address-list</c>; unique by list + address (addresses are prefixes such as <c>2001:db8:100::/56</c>).</summary>
+    public RouterOsEmulatorTable Ipv6AddressLists { get; }
+
     /// <summary><c>/ppp/secret</c>; unique by name.</summary>
     public RouterOsEmulatorTable PppSecrets { get; }
 
-    /// <summary><c>/ppp/active</c> (sessions; seed them here, the API can only print and remove = kick).</summary>
+    /// <summary>
+    /// <c>/ppp/active</c> (sessions; seed them here, the API can only print and remove = kick). Besides <c>name</c> and
+    /// <c>address</c>, a dual-stack session can carry its IPv6 prefixes in <c>remote-ipv6-prefix</c> (the link prefix)
+    /// and <c>delegated-ipv6-prefix</c> (DHCPv6-PD), e.g. <c>2001:db8:100::/56</c>.
+    /// </summary>
     public RouterOsEmulatorTable PppActive { get; }
 
     /// <summary><c>/ppp/profile</c>; unique by name; starts with <c>default</c>.</summary>
@@ -89,8 +100,21 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     /// <summary><c>/queue/simple</c>; unique by name.</summary>
     public RouterOsEmulatorTable SimpleQueues { get; }
 
-    /// <summary>Delay applied before answering every command (simulates the round trip). Default zero.</summary>
+    /// <summary>
+    /// The network round trip: half of it delays each command on its way in (it executes on arrival, in order) and half
+    /// delays each reply on its way out. Commands are not serialised: a pipelining client has many on the wire at once,
+    /// so this models a WAN link fairly for pipelined and one-at-a-time clients alike. Default zero.
+    /// </summary>
     public TimeSpan CommandLatency { get; set; }
+
+    /// <summary>
+    /// When true, new connections are closed before login (the router is down or unreachable); existing ones are not
+    /// touched. See also <see cref="StayOfflineAfterDrop"/>.
+    /// </summary>
+    public bool Offline { get; set; }
+
+    /// <summary>When true, the <see cref="DropConnectionAfterSentences"/> fault also sets <see cref="Offline"/> (the router dies and stays down).</summary>
+    public bool StayOfflineAfterDrop { get; set; }
 
     /// <summary>
     /// One-shot fault: the connection is dropped (plain EOF) when the N-th command sentence after login arrives; that
@@ -112,6 +136,12 @@ public sealed class RouterOsEmulator : IAsyncDisposable
     /// <summary>The reason word sent with an injected <c>!fatal</c>.</summary>
     public string FatalMessage { get; set; } = "session terminated on request";
 
+    /// <summary>
+    /// Rows evaluated by <c>print</c> queries so far. An equality query on an indexed property (name, address, list,
+    /// target) examines only the matching rows, not the whole table.
+    /// </summary>
+    public long RowsExamined => Interlocked.Read(ref _rowsExamined);
+
     /// <summary>Connections accepted so far.</summary>
     public int ConnectionCount => Volatile.Read(ref _connections);
 
@@ -123,7 +153,10 @@ public sealed class RouterOsEmulator : IAsyncDisposable
 
     internal object Sync { get; } = new();
 
-    /// <summary>Sets an extra latency for one command word (e.g. <c>/ppp/active/print</c>); overrides <see cref="CommandLatency"/>.</summary>
+    /// <summary>
+    /// Sets a processing time for one command word (e.g. <c>/ppp/active/print</c>), spent on the router after the command
+    /// arrived and before its reply leaves (on top of <see cref="CommandLatency"/>); other commands are not held up.
+    /// </summary>
     public void SetLatency(string command, TimeSpan latency) => _latencyByCommand[command] = latency;
 
     /// <summary>How many times a command word (e.g. <c>/ip/firewall/address-list/add</c>) was received after login.</summary>
@@ -141,9 +174,18 @@ public sealed class RouterOsEmulator : IAsyncDisposable
 
     internal bool TryGetTable(string path, out RouterOsEmulatorTable table) => _tables.TryGetValue(path, out table!);
 
-    internal TimeSpan LatencyFor(string command) => _latencyByCommand.TryGetValue(command, out var l) ? l : CommandLatency;
+    internal TimeSpan ProcessingTimeFor(string command) => _latencyByCommand.TryGetValue(command, out var l) ? l : TimeSpan.Zero;
+
+    internal TimeSpan OneWayDelay => CommandLatency / 2;
+
+    internal void AfterDropFault()
+    {
+        if (StayOfflineAfterDrop) Offline = true;
+    }
 
     internal void CountCommand(string command) => _commandCounts.AddOrUpdate(command, 1, (_, n) => n + 1);
+
+    internal void CountExamined(int rows) => Interlocked.Add(ref _rowsExamined, rows);
 
     internal void CountLogin() => Interlocked.Increment(ref _logins);
 
@@ -186,6 +228,11 @@ public sealed class RouterOsEmulator : IAsyncDisposable
                 continue;
             }
             Interlocked.Increment(ref _connections);
+            if (Offline)
+            {
+                client.Dispose();
+                continue;
+            }
             var session = new EmulatorSession(this, client, _stop.Token);
             _sessions[session] = 0;
             _ = Task.Run(async () =>

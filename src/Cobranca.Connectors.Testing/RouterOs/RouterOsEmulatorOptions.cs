@@ -25,8 +25,9 @@ public sealed class RouterOsEmulatorOptions
     public bool FatalOnBadLogin { get; set; }
 
     /// <summary>
-    /// When true, reply words are encoded as ISO-8859-1 (the Windows-1252 subset Winbox writes for Portuguese), so a
-    /// comment like "João" goes out as <c>4a 6f e3 6f</c>. Default false (UTF-8).
+    /// When true, text seeded through <see cref="RouterOsEmulatorTable.Add(IReadOnlyDictionary{string, string})"/> is stored
+    /// as ISO-8859-1 bytes (the Windows-1252 letters Winbox writes for Portuguese), so a comment like "João" is stored and
+    /// sent as <c>4a 6f e3 6f</c>. What API clients write is stored as the bytes they send. Default false (UTF-8).
     /// </summary>
     public bool Windows1252Replies { get; set; }
 

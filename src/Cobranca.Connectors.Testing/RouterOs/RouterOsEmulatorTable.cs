@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Cobranca.Connectors.Testing.RouterOs;
 
@@ -7,26 +8,38 @@ namespace Cobranca.Connectors.Testing.RouterOs;
 /// property maps with a RouterOS-style <c>.id</c> (<c>*1</c>, <c>*2</c>, ...). Tests seed and inspect rows here; the
 /// API commands change the same rows. All members are thread-safe.
 /// </summary>
+/// <remarks>
+/// Like a real router, the emulator stores <b>bytes</b>, not text: a value written by a UTF-8 client and the same text
+/// typed in Winbox on a Windows-1252 machine are different values, and an API query matches bytes exactly. Seed with
+/// <see cref="Add(IReadOnlyDictionary{string, string}, Encoding)"/> to choose the bytes; <see cref="Rows"/> and
+/// <see cref="FindAll"/> decode values as UTF-8 when valid, else as Windows-1252 (Latin-1 range).
+/// Equality lookups on the indexed properties (name, address, list, target) use hash indexes, so a print with
+/// <c>?name=</c> does not scan the table; the table holds 100 000 rows comfortably.
+/// </remarks>
 public sealed class RouterOsEmulatorTable
 {
     private readonly object _sync;
-    private readonly List<Dictionary<string, string>> _rows = [];
+    private readonly Func<Encoding> _seedEncoding;
+    private readonly SortedDictionary<int, Dictionary<string, string>> _rows = [];
     private readonly Dictionary<string, Dictionary<string, string>> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> _byUniqueKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HashSet<int>>> _indexes = new(StringComparer.Ordinal);
     private readonly string[] _uniqueKey;
     private readonly IReadOnlyDictionary<string, string> _defaults;
     private int _nextId;
 
-    internal RouterOsEmulatorTable(object sync, string path, string[] uniqueKey, string duplicateMessage, string[] required,
-        IReadOnlyDictionary<string, string> defaults, bool allowAdd)
+    internal RouterOsEmulatorTable(object sync, Func<Encoding> seedEncoding, string path, string[] uniqueKey, string duplicateMessage,
+        string[] required, IReadOnlyDictionary<string, string> defaults, bool allowAdd, string[] indexed)
     {
         _sync = sync;
+        _seedEncoding = seedEncoding;
         Path = path;
         _uniqueKey = uniqueKey;
         DuplicateMessage = duplicateMessage;
         Required = required;
         _defaults = defaults;
         AllowAdd = allowAdd;
+        foreach (var p in indexed) _indexes[p] = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
     }
 
     /// <summary>The menu path, e.g. <c>/ppp/secret</c>.</summary>
@@ -49,35 +62,75 @@ public sealed class RouterOsEmulatorTable
         }
     }
 
-    /// <summary>A snapshot copy of every row, in insertion order.</summary>
+    /// <summary>A snapshot copy of every row (values decoded to text), in insertion order.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Rows
     {
         get
         {
-            lock (_sync) return _rows.Select(r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(r)).ToList();
-        }
-    }
-
-    /// <summary>Rows whose <paramref name="property"/> equals <paramref name="value"/> (snapshot copies).</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, string>> FindAll(string property, string value)
-    {
-        lock (_sync)
-        {
-            return _rows.Where(r => r.TryGetValue(property, out var v) && v == value)
-                .Select(r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(r)).ToList();
+            lock (_sync) return _rows.Values.Select(Decoded).ToList();
         }
     }
 
     /// <summary>
-    /// Seeds a row (defaults filled in) and returns its <c>.id</c>.
-    /// Throws <see cref="InvalidOperationException"/> when the row duplicates an existing one, like the router would.
+    /// Rows whose <paramref name="property"/> equals <paramref name="value"/> once decoded (so a value stored as UTF-8 or
+    /// as Windows-1252 bytes is found either way). Snapshot copies, values decoded to text.
     /// </summary>
-    public string Add(IReadOnlyDictionary<string, string> properties)
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> FindAll(string property, string value)
     {
-        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(value);
         lock (_sync)
         {
-            if (TryAddLocked(properties, out var id, out var error)) return id;
+            IEnumerable<Dictionary<string, string>> candidates;
+            if (_indexes.TryGetValue(property, out var index))
+            {
+                var set = new HashSet<int>();
+                foreach (var bytes in ByteForms(value))
+                {
+                    if (index.TryGetValue(bytes, out var bucket)) set.UnionWith(bucket);
+                }
+                candidates = set.Order().Select(seq => _rows[seq]);
+            }
+            else
+            {
+                candidates = _rows.Values;
+            }
+            return candidates.Where(r => r.TryGetValue(property, out var v) && EmulatorText.ToText(v) == value).Select(Decoded).ToList();
+        }
+    }
+
+    /// <summary>The stored bytes of one value (<see langword="null"/> when the row or the property does not exist).</summary>
+    /// <param name="id">The row's <c>.id</c>.</param>
+    /// <param name="property">The property name.</param>
+    public byte[]? GetRawValue(string id, string property)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(property);
+        lock (_sync)
+        {
+            return _byId.TryGetValue(id, out var row) && row.TryGetValue(property, out var v) ? EmulatorText.ToBytes(v) : null;
+        }
+    }
+
+    /// <summary>
+    /// Seeds a row (defaults filled in) and returns its <c>.id</c>. Text is stored as UTF-8 bytes (as Windows-1252 when
+    /// <see cref="RouterOsEmulatorOptions.Windows1252Replies"/> is set).
+    /// Throws <see cref="InvalidOperationException"/> when the row duplicates an existing one, like the router would.
+    /// </summary>
+    public string Add(IReadOnlyDictionary<string, string> properties) => Add(properties, _seedEncoding());
+
+    /// <summary>
+    /// Seeds a row whose values are stored as the bytes of <paramref name="encoding"/> (e.g. <see cref="Encoding.Latin1"/>
+    /// for what Winbox writes on a Portuguese Windows machine) and returns its <c>.id</c>.
+    /// </summary>
+    public string Add(IReadOnlyDictionary<string, string> properties, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(encoding);
+        var stored = properties.ToDictionary(kv => kv.Key, kv => EmulatorText.FromBytes(encoding.GetBytes(kv.Value)), StringComparer.Ordinal);
+        lock (_sync)
+        {
+            if (TryAddLocked(stored, out var id, out var error)) return id;
             throw new InvalidOperationException(error);
         }
     }
@@ -90,11 +143,78 @@ public sealed class RouterOsEmulatorTable
             _rows.Clear();
             _byId.Clear();
             _byUniqueKey.Clear();
+            foreach (var index in _indexes.Values) index.Clear();
         }
     }
 
-    internal IReadOnlyList<Dictionary<string, string>> RowsLocked => _rows;
+    internal IEnumerable<Dictionary<string, string>> RowsLocked => _rows.Values;
 
+    /// <summary>
+    /// The rows a query can match, from the indexes when every query word is an equality on an indexed property combined
+    /// with <c>&amp;</c>/<c>|</c> (the result is then a superset of the matches, in insertion order); else every row.
+    /// </summary>
+    internal IEnumerable<Dictionary<string, string>> CandidatesLocked(IReadOnlyList<string> queries)
+    {
+        if (queries.Count == 0) return _rows.Values;
+        // Evaluate the query stack over row sets; null = "every row" (the stack starts as infinitely many true).
+        var stack = new List<HashSet<int>?>();
+        foreach (var q in queries)
+        {
+            var body = q[1..];
+            if (body.StartsWith('#'))
+            {
+                foreach (var op in body[1..])
+                {
+                    switch (op)
+                    {
+                        case '&': stack.Add(Intersect(Pop(stack), Pop(stack))); break;
+                        case '|': stack.Add(Union(Pop(stack), Pop(stack))); break;
+                        case '.': { var a = Pop(stack); stack.Add(a); stack.Add(a); break; }
+                        default: return _rows.Values; // negation and copies: scan
+                    }
+                }
+                continue;
+            }
+            if (body.StartsWith('=')) body = body[1..];
+            var eq = body.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || body[0] is '-' or '<' or '>' || !_indexes.TryGetValue(body[..eq], out var index)) return _rows.Values;
+            stack.Add(index.TryGetValue(body[(eq + 1)..], out var bucket) ? bucket : []);
+        }
+        HashSet<int>? result = null;
+        foreach (var set in stack) result = Intersect(result, set);
+        return result is null ? _rows.Values : result.Order().Select(seq => _rows[seq]);
+
+        static HashSet<int>? Pop(List<HashSet<int>?> s)
+        {
+            if (s.Count == 0) return null;
+            var v = s[^1];
+            s.RemoveAt(s.Count - 1);
+            return v;
+        }
+
+        static HashSet<int>? Intersect(HashSet<int>? a, HashSet<int>? b)
+        {
+            if (a is null) return b;
+            if (b is null) return a;
+            var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+            var r = new HashSet<int>();
+            foreach (var x in small)
+            {
+                if (large.Contains(x)) r.Add(x);
+            }
+            return r;
+        }
+
+        static HashSet<int>? Union(HashSet<int>? a, HashSet<int>? b)
+        {
+            if (a is null || b is null) return null;
+            var r = new HashSet<int>(a);
+            r.UnionWith(b);
+            return r;
+        }
+    }
+
+    /// <summary>Adds a row whose values are already stored bytes (one char per byte).</summary>
     internal bool TryAddLocked(IReadOnlyDictionary<string, string> properties, out string id, out string error)
     {
         id = string.Empty;
@@ -113,11 +233,13 @@ public sealed class RouterOsEmulatorTable
             error = DuplicateMessage;
             return false;
         }
-        id = "*" + (++_nextId).ToString("X", CultureInfo.InvariantCulture);
+        var seq = ++_nextId;
+        id = "*" + seq.ToString("X", CultureInfo.InvariantCulture);
         row[".id"] = id;
-        _rows.Add(row);
+        _rows.Add(seq, row);
         _byId[id] = row;
         if (UniqueKeyOf(row) is { } key) _byUniqueKey[key] = row;
+        Index(row, true);
         error = string.Empty;
         return true;
     }
@@ -125,23 +247,57 @@ public sealed class RouterOsEmulatorTable
     internal bool IsDuplicateLocked(Dictionary<string, string> candidate, Dictionary<string, string>? self) =>
         UniqueKeyOf(candidate) is { } key && _byUniqueKey.TryGetValue(key, out var existing) && !ReferenceEquals(existing, self);
 
-    /// <summary>Applies <paramref name="changes"/> to <paramref name="row"/>, keeping the unique index right.</summary>
+    /// <summary>Applies <paramref name="changes"/> to <paramref name="row"/>, keeping the indexes right.</summary>
     internal void UpdateLocked(Dictionary<string, string> row, Dictionary<string, string> changes)
     {
         if (UniqueKeyOf(row) is { } oldKey) _byUniqueKey.Remove(oldKey);
+        Index(row, false);
         foreach (var (k, v) in changes) row[k] = v;
         if (UniqueKeyOf(row) is { } newKey) _byUniqueKey[newKey] = row;
+        Index(row, true);
     }
 
     internal void RemoveLocked(IReadOnlyCollection<Dictionary<string, string>> rows)
     {
-        var set = rows.ToHashSet(ReferenceEqualityComparer.Instance);
-        _rows.RemoveAll(set.Contains);
         foreach (var row in rows)
         {
-            _byId.Remove(row[".id"]);
+            if (!_byId.Remove(row[".id"])) continue;
+            _rows.Remove(SequenceOf(row));
             if (UniqueKeyOf(row) is { } key) _byUniqueKey.Remove(key);
+            Index(row, false);
         }
+    }
+
+    private void Index(Dictionary<string, string> row, bool add)
+    {
+        foreach (var (property, index) in _indexes)
+        {
+            if (!row.TryGetValue(property, out var value)) continue;
+            var seq = SequenceOf(row);
+            if (add)
+            {
+                if (!index.TryGetValue(value, out var bucket)) index[value] = bucket = [];
+                bucket.Add(seq);
+            }
+            else if (index.TryGetValue(value, out var bucket))
+            {
+                bucket.Remove(seq);
+                if (bucket.Count == 0) index.Remove(value);
+            }
+        }
+    }
+
+    private static int SequenceOf(Dictionary<string, string> row) => int.Parse(row[".id"].AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    private static IReadOnlyDictionary<string, string> Decoded(Dictionary<string, string> row) =>
+        row.ToDictionary(kv => kv.Key, kv => EmulatorText.ToText(kv.Value), StringComparer.Ordinal);
+
+    /// <summary>The stored forms a text value can have: its UTF-8 bytes and, when representable, its Windows-1252 bytes.</summary>
+    private static IEnumerable<string> ByteForms(string text)
+    {
+        var utf8 = EmulatorText.FromBytes(Encoding.UTF8.GetBytes(text));
+        yield return utf8;
+        if (text.All(c => c <= '\u00FF') && text != utf8) yield return text;
     }
 
     private string? UniqueKeyOf(Dictionary<string, string> row) =>

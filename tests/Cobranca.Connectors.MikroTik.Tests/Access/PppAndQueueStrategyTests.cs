@@ -90,19 +90,52 @@ public sealed class PppAndQueueStrategyTests
         Assert.Equal(AccessChangeOutcome.AlreadyInState, (await controller.UnblockAsync(ana)).Outcome);
     }
 
-    [Fact]
-    public async Task Ppp_profile_swap_will_not_rewrite_a_non_ascii_comment_without_a_fallback()
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("windows-1252")]
+    public async Task Ppp_profile_swap_keeps_a_foreign_comment_byte_for_byte_and_never_refuses_because_of_it(string storedAs)
     {
+        // Issue 9 item 10: an accented comment (typed in Winbox, any encoding) used to make block/throttle refuse.
         await using var router = await Routers.StartAsync();
-        router.PppSecrets.Add(Routers.Row(("name", "ze"), ("profile", "plano50"), ("comment", "José")));
+        var encoding = storedAs == "utf-8" ? System.Text.Encoding.UTF8 : System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var id = router.PppSecrets.Add(Routers.Row(("name", "ze"), ("profile", "plano50"), ("comment", "José da Conceição")), encoding);
+        var original = router.PppSecrets.GetRawValue(id, "comment")!;
         await using var controller = new MikroTikAccessController(Routers.Controller(router, MikroTikAccessStrategy.PppProfileSwap,
             o => o.BlockProfile = "bloqueio"));
 
-        await Assert.ThrowsAsync<ConnectorValidationException>(() => controller.BlockAsync(Subscriber.ForLogin("ze"), BlockRequest.Overdue));
+        var block = await controller.BlockAsync(Subscriber.ForLogin("ze"), BlockRequest.Overdue);
 
+        Assert.Equal(AccessChangeOutcome.Applied, block.Outcome);
+        Assert.Equal("bloqueio", router.PppSecrets.Rows.Single()["profile"]);
+        Assert.Equal("cobranca:restore=plano50;José da Conceição", router.PppSecrets.Rows.Single()["comment"]);
+        var marked = router.PppSecrets.GetRawValue(id, "comment")!;
+        Assert.Equal(original, marked[^original.Length..]); // the original bytes follow the ASCII marker unchanged
+
+        var unblock = await controller.UnblockAsync(Subscriber.ForLogin("ze"));
+
+        Assert.Equal(AccessChangeOutcome.Applied, unblock.Outcome);
         Assert.Equal("plano50", router.PppSecrets.Rows.Single()["profile"]);
+        Assert.Equal(original, router.PppSecrets.GetRawValue(id, "comment"));
         Assert.False(controller.Info.Supports(AccessCapabilities.Throttle));
         await Assert.ThrowsAsync<NotSupportedException>(() => controller.ThrottleAsync(Subscriber.ForLogin("ze"), Bandwidth.FromMegabits(1)));
+    }
+
+    [Fact]
+    public async Task Simple_queue_throttle_keeps_a_windows_1252_comment_and_restores_it_exactly()
+    {
+        await using var router = await Routers.StartAsync();
+        var id = router.SimpleQueues.Add(Routers.Row(("name", "joão"), ("target", "100.64.2.10/32"), ("max-limit", "50M/100M"),
+            ("comment", "Cliente João – plano família")), System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!);
+        var original = router.SimpleQueues.GetRawValue(id, "comment")!;
+        await using var controller = new MikroTikAccessController(Routers.Controller(router, MikroTikAccessStrategy.SimpleQueue));
+
+        var throttle = await controller.ThrottleAsync(Subscriber.ForLogin("joão"), Bandwidth.FromMegabits(1, 2));
+        Assert.Equal(AccessChangeOutcome.Applied, throttle.Outcome);
+        var unblock = await controller.UnblockAsync(Subscriber.ForLogin("joão"));
+
+        Assert.Equal(AccessChangeOutcome.Applied, unblock.Outcome);
+        Assert.Equal("50M/100M", router.SimpleQueues.Rows.Single()["max-limit"]);
+        Assert.Equal(original, router.SimpleQueues.GetRawValue(id, "comment"));
     }
 
     [Fact]
