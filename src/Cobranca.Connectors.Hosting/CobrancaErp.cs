@@ -5,11 +5,14 @@ internal static class CobrancaErp
 {
     public const string Ixc = "ixc";
 
-    public static readonly IReadOnlyList<string> Supported = [Ixc];
+    public const string MkAuth = "mkauth";
+
+    public static readonly IReadOnlyList<string> Supported = [Ixc, MkAuth];
 
     public static string? Normalise(string? value) => value?.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal) switch
     {
         "ixc" => Ixc,
+        "mkauth" => MkAuth,
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using Cobranca.Connectors.Ixc;
 using Cobranca.Connectors.MikroTik;
+using Cobranca.Connectors.MkAuth;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Workflows;
 
@@ -12,6 +13,7 @@ public static class CobrancaTelemetry
     public static IReadOnlyList<string> ActivitySourceNames { get; } =
     [
         IxcTelemetry.ActivitySourceName,
+        MkAuthTelemetry.ActivitySourceName,
         MikroTikTelemetry.ActivitySourceName,
         PixTelemetry.ActivitySourceName,
         WorkflowsTelemetry.ActivitySourceName,
@@ -21,6 +23,7 @@ public static class CobrancaTelemetry
     public static IReadOnlyList<string> MeterNames { get; } =
     [
         IxcTelemetry.MeterName,
+        MkAuthTelemetry.MeterName,
         MikroTikTelemetry.MeterName,
         PixTelemetry.MeterName,
         WorkflowsTelemetry.MeterName,

@@ -78,3 +78,34 @@ public sealed class HealthCheckTests
         }
     }
 }
+
+public sealed class MkAuthTenantTests
+{
+    [Fact]
+    public async Task An_mkauth_tenant_is_registered_through_AddMkAuthClient_and_checked_against_the_sandbox()
+    {
+        await using var box = await Testing.MkAuth.MkAuthSandbox.StartAsync(new Testing.MkAuth.MkAuthSandboxOptions { GeneratedCustomers = 0 });
+        var config = new Dictionary<string, string?>
+        {
+            ["Cobranca:Store"] = "memory",
+            ["Cobranca:Tenants:mk:Erp"] = "MK-Auth",
+            ["Cobranca:Tenants:mk:Dunning:Enabled"] = "false",
+            ["Cobranca:MkAuth:mk:BaseAddress"] = box.BaseAddress.ToString(),
+            ["Cobranca:MkAuth:mk:ClientId"] = box.ClientId,
+            ["Cobranca:MkAuth:mk:ClientSecret"] = box.ClientSecret,
+            ["Cobranca:MkAuth:mk:PinnedCertificateThumbprints:0"] = box.CertificateSha256,
+        };
+        using var host = TestHost.Build(config);
+        await host.StartAsync();
+        Assert.NotNull(host.Services.GetRequiredKeyedService<MkAuth.IMkAuthClient>("mk"));
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.True(report.Entries["cobranca:mk:erp"].Status == HealthStatus.Healthy, report.Entries["cobranca:mk:erp"].Description);
+        await host.StopAsync();
+
+        config["Cobranca:MkAuth:mk:ClientSecret"] = "not-the-secret";
+        using var wrong = TestHost.Build(config);
+        var bad = await wrong.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, bad.Entries["cobranca:mk:erp"].Status);
+        Assert.DoesNotContain("not-the-secret", bad.Entries["cobranca:mk:erp"].Description, StringComparison.Ordinal);
+    }
+}
