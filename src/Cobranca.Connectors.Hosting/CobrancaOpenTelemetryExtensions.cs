@@ -1,8 +1,9 @@
 using Cobranca.Connectors.Hosting;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace OpenTelemetry;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary><c>AddCobrancaInstrumentation()</c>: tracing and metrics of every Cobranca.Connectors package.</summary>
 public static class CobrancaOpenTelemetryExtensions
