@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Workflows;
 
@@ -10,18 +12,18 @@ namespace Cobranca.Connectors.Benchmarks;
 /// cluster on a unix socket), one operation per invocation, in the same run:
 /// <list type="bullet">
 /// <item><b>ClaimComplete</b>: what the dunning runner does per executed action (claim, then record as done);</item>
-/// <item><b>History</b>: the per-customer history read the planner makes (customers with 2 entries, 20 000 customers);</item>
+/// <item><b>History</b>: the per-customer history read the planner makes (customers with 2 entries, 2 000 customers);</item>
 /// <item><b>UnblockAddSave</b>: a new payment added under a claim, then its attempt saved (payment → unblock per payment).</item>
 /// </list>
-/// Run: --filter '*LedgerStore*'.
+/// Runs in process (BenchmarkDotNet's in-process toolchain). Run: --filter '*LedgerStore*'.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class LedgerStoreBenchmarks
 {
-    private const int Customers = 20_000;
+    private const int Customers = 2_000;
     private static readonly DateTimeOffset At = new(2026, 3, 16, 10, 0, 0, TimeSpan.FromHours(-3));
     private BenchStores _stores = null!;
     private readonly Dictionary<string, ILedgerStore> _byKind = [];
@@ -79,6 +81,13 @@ public class LedgerStoreBenchmarks
         if (!await ledger.TryAddAsync(entry, claim)
             || !await ledger.SaveAttemptAsync(entry with { Status = UnblockStatus.Restored, RestoredAt = At, CompletedSteps = ["K1|0:erp", "K1|1:router"] }, claim))
             throw new InvalidOperationException("add/save failed");
+    }
+
+    /// <summary>In process (the database servers are separate processes anyway), short: the machine is shared.</summary>
+    private sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig() =>
+            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(15), logOutput: true)).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5));
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("ClaimComplete")]

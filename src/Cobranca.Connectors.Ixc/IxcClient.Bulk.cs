@@ -42,15 +42,29 @@ public partial class IxcClient
         }
     }
 
-    /// <summary>The first login of each contract (listing order, as <see cref="GetContractsAsync"/> picks it).</summary>
+    /// <summary>
+    /// The first login of each contract (listing order, as <see cref="GetContractsAsync"/> picks it). An enrichment, as in
+    /// <see cref="GetContractsAsync"/>: while IXC refuses <c>radusuarios</c> to this user the contracts come without logins
+    /// (remembered and warned about once, see <see cref="RadiusUsersAvailable"/>).
+    /// </summary>
     private async Task<Dictionary<string, string>> LoginsByContractAsync(IxcListing listing, int pageSize, CancellationToken cancellationToken)
     {
         var logins = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in ListAllAsync(listing, pageSize, cancellationToken).ConfigureAwait(false))
+        var refusedAt = Volatile.Read(ref _radiusRefusedAt);
+        if (refusedAt != long.MinValue && _time.GetElapsedTime(refusedAt) < RadiusRetryAfter) return logins;
+        try
         {
-            var user = IxcMapper.ToRadiusUser(row);
-            if (user.ContractId is { } contractId) logins.TryAdd(contractId, user.Login);
+            await foreach (var row in ListAllAsync(listing, pageSize, cancellationToken).ConfigureAwait(false))
+            {
+                var user = IxcMapper.ToRadiusUser(row);
+                if (user.ContractId is { } contractId) logins.TryAdd(contractId, user.Login);
+            }
         }
+        catch (ConnectorAuthenticationException ex) when (IsRadiusRefusal(ex))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal); // logins unknown; contracts still listed
+        }
+        Volatile.Write(ref _radiusRefusedAt, long.MinValue);
         return logins;
     }
 

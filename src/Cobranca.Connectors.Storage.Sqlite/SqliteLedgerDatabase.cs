@@ -83,13 +83,7 @@ internal sealed class SqliteLedgerDatabase : LedgerDatabase
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await using (var create = Command(connection, "CREATE TABLE IF NOT EXISTS cobranca_schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", transaction))
-                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                if (current > Migrations.Count)
-                    throw new InvalidOperationException($"The database schema is version {current}, newer than this library knows ({Migrations.Count}): upgrade the package.");
-                await ApplyAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await MigrateWithinAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS cobranca_schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
             }
         }
     }

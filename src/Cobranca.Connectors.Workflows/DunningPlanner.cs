@@ -25,6 +25,7 @@ public sealed class DunningPlanner
 {
     private readonly IHolidayCalendar _holidays;
     private readonly int? _firstAccessDay;
+    private readonly DunningStep[] _notifySteps;
 
     /// <summary>Creates a planner.</summary>
     /// <param name="schedule">The schedule; validated here.</param>
@@ -36,6 +37,7 @@ public sealed class DunningPlanner
         schedule.EnsureValid();
         Schedule = schedule;
         _holidays = holidays ?? HolidayCalendar.BrazilNational;
+        _notifySteps = schedule.Steps.Where(s => s.Action == DunningActionKind.Notify).ToArray();
         _firstAccessDay = schedule.Steps.Where(s => s.Action is DunningActionKind.Throttle or DunningActionKind.Block)
             .Select(s => (int?)s.Day).Min();
     }
@@ -72,7 +74,7 @@ public sealed class DunningPlanner
         var messages = new List<DunningPlannedAction>();
         foreach (var invoice in invoices)
         {
-            var reached = Schedule.Steps.Where(s => s.Action == DunningActionKind.Notify && invoice.DueDate.AddDays(s.Day) <= today).ToList();
+            var reached = _notifySteps.Where(s => invoice.DueDate.AddDays(s.Day) <= today).ToList();
             // Only the latest reached message of an invoice is sent: a missed reminder is superseded by the next one.
             var latest = reached.Where(s => !s.IsSuspensionNotice).Select(s => s.Day).DefaultIfEmpty(int.MinValue).Max();
             foreach (var step in reached)
@@ -130,8 +132,12 @@ public sealed class DunningPlanner
         {
             CustomerId = customerId, Step = step, Invoice = invoice, ScheduledDate = scheduled, Disposition = DunningDisposition.Due,
         };
-        if (AlreadyDone(action, done, today) is { } repeat) return repeat;
-        if (done.ContainsKey(action.Key)) return null;
+        if (done.Count > 0) // the key is only built when there is a history to look it up in
+        {
+            var key = action.Key;
+            if (AlreadyDone(action, key, done, today) is { } repeat) return repeat;
+            if (done.ContainsKey(key)) return null;
+        }
 
         // Stale reminders are dropped (weeks late they help nobody); the suspension notice never is: suspension depends on it.
         var effective = Schedule.NotifyOnNonBusinessDays ? scheduled : NextBusinessDay(scheduled);
@@ -154,6 +160,7 @@ public sealed class DunningPlanner
     private DunningPlannedAction? PlanAccessChange(DebtStatus debt, List<Invoice> invoices, DateOnly today,
         DunningOptOut optOut, Dictionary<string, DunningLedgerEntry> done, IReadOnlyList<DunningLedgerEntry> history)
     {
+        if (!ReachesAccessStep(invoices, today)) return null; // most customers: nothing to look at
         var overdue = invoices.Where(i => i.DueDate < today).ToList();
         var reached = (
             from invoice in overdue
@@ -178,8 +185,12 @@ public sealed class DunningPlanner
             CustomerId = debt.CustomerId, Step = chosen, Invoice = target, ScheduledDate = date, Disposition = DunningDisposition.Due,
             Subscribers = contracts.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.ToSubscriber()).ToList(),
         };
-        if (AlreadyDone(action, done, today) is { } repeat) return repeat;
-        if (done.ContainsKey(action.Key)) return null;
+        if (done.Count > 0) // the key is only built when there is a history to look it up in
+        {
+            var key = action.Key;
+            if (AlreadyDone(action, key, done, today) is { } repeat) return repeat;
+            if (done.ContainsKey(key)) return null;
+        }
 
         if (optOut.HasFlag(DunningOptOut.AccessChanges))
             return Skip(action, "The customer opted out of automated throttling and suspension.");
@@ -221,9 +232,9 @@ public sealed class DunningPlanner
         static DunningPlannedAction Skip(DunningPlannedAction a, string why) => a with { Disposition = DunningDisposition.Skipped, Reason = why };
     }
 
-    private static DunningPlannedAction? AlreadyDone(DunningPlannedAction action, Dictionary<string, DunningLedgerEntry> done, DateOnly today)
+    private static DunningPlannedAction? AlreadyDone(DunningPlannedAction action, string key, Dictionary<string, DunningLedgerEntry> done, DateOnly today)
     {
-        if (!done.TryGetValue(action.Key, out var entry)) return null;
+        if (!done.TryGetValue(key, out var entry)) return null;
         var when = TimeZoneInfo.ConvertTime(entry.ExecutedAt, BrazilTime.Zone);
         if (DateOnly.FromDateTime(when.DateTime) != today) return null;
         return action with

@@ -54,6 +54,21 @@ public sealed class BulkContractsTests
     }
 
     [Fact]
+    public async Task Without_permission_on_radusuarios_the_bulk_read_lists_contracts_without_logins()
+    {
+        await using var host = await StartAsync(sandbox: o => o.RefusedResources.Add("radusuarios"));
+        var billing = host.Client.AsBillingSystem();
+
+        var contracts = new List<Contract>();
+        await foreach (var contract in billing.ListContractsAsync(ContractQuery.ForCustomers([Testing.Ixc.IxcSandboxData.MariaCustomerId, Testing.Ixc.IxcSandboxData.JoaoCustomerId])))
+            contracts.Add(contract);
+
+        Assert.Equal([Testing.Ixc.IxcSandboxData.MariaContractId, Testing.Ixc.IxcSandboxData.JoaoContractId], contracts.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.All(contracts, c => Assert.Null(c.Login));
+        Assert.Equal(AccessStatus.Blocked, contracts.Single(c => c.Id == Testing.Ixc.IxcSandboxData.MariaContractId).Access.Status);
+    }
+
+    [Fact]
     public async Task Bad_queries_are_refused_before_any_request()
     {
         await using var host = await StartAsync();

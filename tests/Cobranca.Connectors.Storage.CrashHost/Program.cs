@@ -23,6 +23,12 @@ var time = CrashScenario.Clock(GetInt("clock-offset-minutes", 0));
 var effects = new EffectLog(Get("log", Path.GetTempFileName()), GetInt("hang-after", 0), GetInt("latency-ms", 0));
 await store.MigrateAsync();
 var erp = CrashScenario.Erp(time, customers, paid);
+if (options.TryGetValue("start-after", out var startFile))
+{
+    // Several workers start together: each says it is ready, then waits for the test's go.
+    Console.WriteLine("ready");
+    while (!File.Exists(startFile)) await Task.Delay(10);
+}
 
 switch (Get("mode"))
 {

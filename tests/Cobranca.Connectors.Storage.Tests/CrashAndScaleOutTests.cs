@@ -111,8 +111,11 @@ public sealed class CrashAndScaleOutTests : IDisposable
         var expected = await CrashScenario.ExpectedDunningKeysAsync(customers);
         var logs = Enumerable.Range(0, 3).Select(i => Path.Combine(_dir, $"worker{i}.log")).ToArray();
 
-        var workers = logs.Select(log => new WorkerProcess(Args("postgresql", "dunning", log, "--customers", "120", "--latency-ms", "5"))).ToList();
-        var payers = logs.Select(log => new WorkerProcess(Args("postgresql", "payments", log + ".pay", "--customers", "120", "--paid", "60", "--latency-ms", "2"))).ToList();
+        var go = Path.Combine(_dir, "go");
+        var workers = logs.Select(log => new WorkerProcess(Args("postgresql", "dunning", log, "--customers", "120", "--latency-ms", "5", "--start-after", go))).ToList();
+        var payers = logs.Select(log => new WorkerProcess(Args("postgresql", "payments", log + ".pay", "--customers", "120", "--paid", "60", "--latency-ms", "2", "--start-after", go))).ToList();
+        await Task.WhenAll(workers.Concat(payers).Select(w => w.ReadyAsync())); // all started: then they run together
+        await File.WriteAllTextAsync(go, "go");
         var summaries = await Task.WhenAll(workers.Concat(payers).Select(w => w.CompleteAsync()));
         foreach (var w in workers.Concat(payers)) w.Dispose();
 

@@ -8,6 +8,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource _hung = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Text.StringBuilder _stderr = new();
 
     public WorkerProcess(params string[] arguments)
@@ -23,6 +24,7 @@ internal sealed class WorkerProcess : IDisposable
             if (e.Data is null) return;
             lock (_lines) _lines.Add(e.Data);
             if (e.Data == "hang") _hung.TrySetResult();
+            if (e.Data == "ready") _ready.TrySetResult();
         };
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -50,6 +52,9 @@ internal sealed class WorkerProcess : IDisposable
         _process.Kill(entireProcessTree: true); // SIGKILL on Linux: no finally blocks, no flush, nothing
         await exited.WaitAsync(TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>Waits until the worker (started with --start-after) is ready to start.</summary>
+    public Task ReadyAsync() => _ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Waits for a normal exit and returns the last line (the summary).</summary>
     public async Task<string> CompleteAsync()

@@ -23,6 +23,7 @@ internal static class BillingChecks
         Entry("billing.list.complete", "ListOpenInvoicesAsync yields every open invoice of the base exactly once across small pages.", ListCompleteAsync),
         Entry("billing.list.filters", "ListOpenInvoicesAsync honours CustomerId and OverdueOnly (São Paulo date).", ListFiltersAsync),
         Entry("billing.list.cancellable", "ListOpenInvoicesAsync stops with OperationCanceledException when the caller cancels, before or during the listing.", ListCancellableAsync),
+        Entry("billing.list.contracts", "ListContractsAsync (BillingCapabilities.ListContracts) yields exactly the asked customers' contracts, each once, across small batches, as GetDebtStatusAsync reports them; the whole base when no ids are given; unknown ids yield nothing.", ListContractsAsync),
         Entry("billing.slip", "A second copy carries what the capabilities promise (linha digitável, Pix copia-e-cola, PDF); an unknown invoice is an error.", SlipAsync),
         Entry("billing.trust-unlock", "Trust unlock: a blocked contract is Granted once; an active, repeated or cancelled one is never Granted; unknown is not found.", TrustUnlockAsync),
         Entry("billing.cancellation", "A cancelled token makes every operation throw OperationCanceledException and apply nothing.", CancellationAsync),
@@ -231,6 +232,65 @@ internal static class BillingChecks
 
         var overdue = await List(c, new InvoiceQuery { OverdueOnly = true, PageSize = SmallPage }, "overdue only").ConfigureAwait(false);
         c.SameIds(s.OpenInvoices.Where(i => i.DueDate < s.Today).Select(i => i.Id), overdue!.Select(i => i.Id), "ListOpenInvoicesAsync(OverdueOnly)");
+    }
+
+    private static async Task<List<Contract>> Contracts(ConformanceContext c, ContractQuery query, string what) =>
+        await c.Call($"ListContractsAsync({what})", async ct =>
+        {
+            var all = new List<Contract>();
+            await foreach (var contract in c.Billing.ListContractsAsync(query, ct).ConfigureAwait(false)) all.Add(contract);
+            return all;
+        }).ConfigureAwait(false);
+
+    private static async Task ListContractsAsync(ConformanceContext c)
+    {
+        var s = c.Scenario;
+        if (!c.Billing.Info.Supports(BillingCapabilities.ListContracts))
+        {
+            await c.Unsupported(nameof(BillingCapabilities.ListContracts), "ListContractsAsync", async ct =>
+            {
+                await foreach (var unused in c.Billing.ListContractsAsync(ContractQuery.ForCustomers([s.DebtorCustomerId]), ct).ConfigureAwait(false)) { }
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        // Three customers (one unknown) one per batch: the implementation must page or batch without losing or repeating any.
+        string[] asked = [s.DebtorCustomerId, s.NoDebtCustomerId, s.UnknownId];
+        var some = await Contracts(c, new ContractQuery { CustomerIds = asked, PageSize = 1 }, "three customers, batches of 1").ConfigureAwait(false);
+        var expected = s.Data.Contracts.Where(x => asked.Contains(x.CustomerId)).Select(x => x.Id).ToList();
+        c.SameIds(expected, some.Select(x => x.Id), "ListContractsAsync(three customers)");
+        c.True(some.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count() == some.Count, "ListContractsAsync yielded a contract twice.");
+        c.True(some.All(x => asked.Contains(x.CustomerId)), "ListContractsAsync yielded a contract of a customer that was not asked for.");
+        var blocked = some.First(x => x.Id == s.DebtorBlockedContractId);
+        c.Equal(AccessStatus.Blocked, blocked.Access.Status, $"Contract {blocked.Id} access");
+        c.True(some.First(x => x.Id == s.DebtorActiveContractId).Access.Status.HasFullAccess, $"Contract {s.DebtorActiveContractId} should have full access.");
+        if (c.Billing.Info.Supports(BillingCapabilities.DebtStatus))
+        {
+            var debt = await c.Call("GetDebtStatusAsync", ct => c.Billing.GetDebtStatusAsync(s.DebtorCustomerId, ct)).ConfigureAwait(false);
+            foreach (var contract in debt.Contracts)
+            {
+                var bulk = some.First(x => x.Id == contract.Id);
+                c.Equal(contract.Access.Status, bulk.Access.Status, $"Contract {contract.Id} access, bulk vs GetDebtStatusAsync");
+                c.Equal(contract.Login, bulk.Login, $"Contract {contract.Id} login, bulk vs GetDebtStatusAsync");
+            }
+        }
+
+        var none = await Contracts(c, new ContractQuery { CustomerIds = [] }, "no customers").ConfigureAwait(false);
+        c.True(none.Count == 0, "ListContractsAsync with an empty id list yielded contracts.");
+
+        var all = await Contracts(c, new ContractQuery { PageSize = SmallPage }, "the whole base").ConfigureAwait(false);
+        c.True(all.Select(x => x.Id).Distinct(StringComparer.Ordinal).Count() == all.Count, "ListContractsAsync(whole base) yielded a contract twice.");
+        var missing = s.Data.Contracts.Select(x => x.Id).Except(all.Select(x => x.Id), StringComparer.Ordinal).ToList();
+        c.True(missing.Count == 0, $"ListContractsAsync(whole base) missed {missing.Count} contract(s), e.g. {missing.FirstOrDefault()}.");
+
+        await c.Throws<ArgumentException>("ListContractsAsync with a blank customer id", async ct =>
+        {
+            await foreach (var unused in c.Billing.ListContractsAsync(new ContractQuery { CustomerIds = [s.DebtorCustomerId, " "] }, ct).ConfigureAwait(false)) { }
+        }).ConfigureAwait(false);
+        await c.Cancelled("ListContractsAsync", async ct =>
+        {
+            await foreach (var unused in c.Billing.ListContractsAsync(ContractQuery.All, ct).ConfigureAwait(false)) { }
+        }).ConfigureAwait(false);
     }
 
     private static async Task ListCancellableAsync(ConformanceContext c)

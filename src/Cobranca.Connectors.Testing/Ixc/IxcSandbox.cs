@@ -208,9 +208,11 @@ public sealed class IxcSandbox : IAsyncDisposable
                 row["baixa_data"] = today + " 12:00:00";
             }
 
-            var overdueLeft = _store.Rows(IxcSandboxStore.Areceber).Any(r => r["id_cliente"] == row["id_cliente"] && r["status"] is "A" or "P"
+            // The customer's rows only (indexed), not the whole tables.
+            string[] customer = [row["id_cliente"]];
+            var overdueLeft = _store.RowsWhere(IxcSandboxStore.Areceber, "id_cliente", customer).Any(r => r["status"] is "A" or "P"
                 && r["liberado"] == "S" && string.CompareOrdinal(r["data_vencimento"], today) < 0);
-            foreach (var contract in _store.Rows(IxcSandboxStore.Contrato).Where(c => c["id_cliente"] == row["id_cliente"]))
+            foreach (var contract in _store.RowsWhere(IxcSandboxStore.Contrato, "id_cliente", customer))
             {
                 if (string.CompareOrdinal(row["data_vencimento"], today) < 0) _store.TrustUsed.Remove(contract["id"]);
                 if (overdueLeft) continue;
@@ -433,8 +435,8 @@ public sealed class IxcSandbox : IAsyncDisposable
             page = cached.Rows.GetRange((int)skip, count)
                 .Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
         }
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using var buffer = new PooledBufferWriter();
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("page", request.Page.ToString(CultureInfo.InvariantCulture));
@@ -452,7 +454,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             }
             json.WriteEndObject();
         }
-        await Write(context, 200, "text/x-json", Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/x-json; charset=utf-8";
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task GetBoletoAsync(HttpContext context, Dictionary<string, string> args)

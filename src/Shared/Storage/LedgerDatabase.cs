@@ -42,8 +42,21 @@ internal abstract class LedgerDatabase
         return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Inside the engine's migration transaction (its lock already held): creates the version table, checks the
+    /// version, applies what is missing and commits.</summary>
+    protected async Task MigrateWithinAsync(DbConnection connection, DbTransaction transaction, string createVersionTable, CancellationToken cancellationToken)
+    {
+        await using (var create = Command(connection, createVersionTable, transaction))
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (current > Migrations.Count)
+            throw new InvalidOperationException($"The database schema is version {current}, newer than this library knows ({Migrations.Count}): upgrade the package.");
+        await ApplyAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Applies migrations after <paramref name="current"/> inside <paramref name="transaction"/>.</summary>
-    protected async Task ApplyAsync(DbConnection connection, DbTransaction transaction, int current, CancellationToken cancellationToken)
+    private async Task ApplyAsync(DbConnection connection, DbTransaction transaction, int current, CancellationToken cancellationToken)
     {
         for (var version = current + 1; version <= Migrations.Count; version++)
         {
@@ -57,7 +70,7 @@ internal abstract class LedgerDatabase
     }
 
     /// <summary>The current schema version (0 before the first migration); the version table must exist.</summary>
-    protected static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, "SELECT COALESCE(MAX(version), 0) FROM cobranca_schema_version", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);

@@ -55,6 +55,22 @@ public sealed class BrokenImplementationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_bulk_contract_read_that_keeps_one_batch_fails()
+    {
+        await FailsAsync("billing.list.contracts", s => Wrap(s, b => new BrokenBilling(b)
+        {
+            Contracts = (query, ct) => b.ListContractsAsync(query.CustomerIds is { } ids ? new ContractQuery { CustomerIds = ids.Take(query.PageSize).ToList() } : query, ct),
+        }));
+    }
+
+    [Fact]
+    public async Task A_bulk_contract_read_claimed_but_not_implemented_fails()
+    {
+        // Info forwarded from the fake (ListContracts declared) by a decorator that keeps the interface's default member.
+        await FailsAsync("billing.list.contracts", s => Wrap(s, b => new BrokenBilling(b)));
+    }
+
+    [Fact]
     public async Task Ignoring_caller_cancellation_fails()
     {
         await FailsAsync("billing.cancellation", s => Wrap(s, b => new BrokenBilling(b)
@@ -147,6 +163,12 @@ public sealed class BrokenImplementationTests(ITestOutputHelper output)
 
         public Func<InvoiceQuery, CancellationToken, IAsyncEnumerable<Invoice>> List { get; init; } = inner.ListOpenInvoicesAsync;
 
+        /// <summary>Null: the interface's default (NotSupportedException) although <see cref="Info"/> may claim the capability.</summary>
+        public Func<ContractQuery, CancellationToken, IAsyncEnumerable<Contract>>? Contracts { get; init; }
+
+        public IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, CancellationToken cancellationToken = default) =>
+            Contracts is { } contracts ? contracts(query, cancellationToken) : ((IBillingSystem)new DefaultOnly(Info)).ListContractsAsync(query, cancellationToken);
+
         public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) => Find(lookup, cancellationToken);
 
         public Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default) => Debt(customerId, cancellationToken);
@@ -157,6 +179,22 @@ public sealed class BrokenImplementationTests(ITestOutputHelper output)
 
         public Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default) =>
             inner.RequestTrustUnlockAsync(contractId, cancellationToken);
+    }
+
+    /// <summary>Only the interface's default members (for the "claimed but not implemented" case).</summary>
+    private sealed class DefaultOnly(BillingSystemInfo info) : IBillingSystem
+    {
+        public BillingSystemInfo Info => info;
+
+        public Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+        public Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+        public IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+        public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+        public Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
     }
 
     private class DelegatingAccess(IAccessController inner) : IAccessController
