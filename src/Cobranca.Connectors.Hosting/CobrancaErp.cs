@@ -7,12 +7,15 @@ internal static class CobrancaErp
 
     public const string MkAuth = "mkauth";
 
-    public static readonly IReadOnlyList<string> Supported = [Ixc, MkAuth];
+    public const string Sgp = "sgp";
+
+    public static readonly IReadOnlyList<string> Supported = [Ixc, Sgp, MkAuth];
 
     public static string? Normalise(string? value) => value?.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal) switch
     {
         "ixc" => Ixc,
         "mkauth" => MkAuth,
+        "sgp" => Sgp,
         _ => null,
     };
 }

@@ -78,6 +78,9 @@ public static class CobrancaServiceCollectionExtensions
                 case CobrancaErp.Ixc:
                     services.AddIxcClient(name);
                     break;
+                case CobrancaErp.Sgp:
+                    services.AddSgpClient(name);
+                    break;
                 case CobrancaErp.MkAuth:
                     services.AddMkAuthClient(name);
                     break;

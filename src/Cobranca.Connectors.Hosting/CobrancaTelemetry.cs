@@ -2,6 +2,7 @@ using Cobranca.Connectors.Ixc;
 using Cobranca.Connectors.MikroTik;
 using Cobranca.Connectors.MkAuth;
 using Cobranca.Connectors.Pix;
+using Cobranca.Connectors.Sgp;
 using Cobranca.Connectors.Workflows;
 
 namespace Cobranca.Connectors.Hosting;
@@ -13,6 +14,7 @@ public static class CobrancaTelemetry
     public static IReadOnlyList<string> ActivitySourceNames { get; } =
     [
         IxcTelemetry.ActivitySourceName,
+        SgpTelemetry.ActivitySourceName,
         MkAuthTelemetry.ActivitySourceName,
         MikroTikTelemetry.ActivitySourceName,
         PixTelemetry.ActivitySourceName,
@@ -23,6 +25,7 @@ public static class CobrancaTelemetry
     public static IReadOnlyList<string> MeterNames { get; } =
     [
         IxcTelemetry.MeterName,
+        SgpTelemetry.MeterName,
         MkAuthTelemetry.MeterName,
         MikroTikTelemetry.MeterName,
         PixTelemetry.MeterName,

@@ -4,8 +4,8 @@ namespace Cobranca.Connectors.Hosting;
 public sealed class CobrancaTenantOptions
 {
     /// <summary>
-    /// The ERP (required): <c>ixc</c> (settings in <c>Cobranca:Ixc:{tenant}</c>) or <c>mkauth</c>
-    /// (<c>Cobranca:MkAuth:{tenant}</c>). The ERP is the billing system and, with <see cref="UseErpAccessControl"/>, the
+    /// The ERP (required): <c>ixc</c> (settings in <c>Cobranca:Ixc:{tenant}</c>), <c>sgp</c> (<c>Cobranca:Sgp:{tenant}</c>)
+    /// or <c>mkauth</c> (<c>Cobranca:MkAuth:{tenant}</c>). The ERP is the billing system and, with <see cref="UseErpAccessControl"/>, the
     /// first access controller.
     /// </summary>
     public string? Erp { get; set; }

@@ -109,3 +109,33 @@ public sealed class MkAuthTenantTests
         Assert.DoesNotContain("not-the-secret", bad.Entries["cobranca:mk:erp"].Description, StringComparison.Ordinal);
     }
 }
+
+public sealed class SgpTenantTests
+{
+    [Fact]
+    public async Task An_sgp_tenant_is_registered_through_AddSgpClient_and_checked_against_the_sandbox()
+    {
+        await using var box = await Testing.Sgp.SgpSandbox.StartAsync();
+        var config = new Dictionary<string, string?>
+        {
+            ["Cobranca:Store"] = "memory",
+            ["Cobranca:Tenants:sgp1:Erp"] = "sgp",
+            ["Cobranca:Tenants:sgp1:Dunning:Enabled"] = "false",
+            ["Cobranca:Sgp:sgp1:BaseAddress"] = box.BaseUrl.ToString(),
+            ["Cobranca:Sgp:sgp1:Token"] = box.Token,
+            ["Cobranca:Sgp:sgp1:App"] = box.App,
+        };
+        using var host = TestHost.Build(config);
+        await host.StartAsync();
+        Assert.NotNull(host.Services.GetRequiredKeyedService<Sgp.ISgpClient>("sgp1"));
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.True(report.Entries["cobranca:sgp1:erp"].Status == HealthStatus.Healthy, report.Entries["cobranca:sgp1:erp"].Description);
+        await host.StopAsync();
+
+        config["Cobranca:Sgp:sgp1:Token"] = "not-the-token";
+        using var wrong = TestHost.Build(config);
+        var bad = await wrong.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, bad.Entries["cobranca:sgp1:erp"].Status);
+        Assert.DoesNotContain("not-the-token", bad.Entries["cobranca:sgp1:erp"].Description, StringComparison.Ordinal);
+    }
+}

@@ -3,6 +3,7 @@ using Cobranca.Connectors.Ixc;
 using Cobranca.Connectors.MikroTik;
 using Cobranca.Connectors.MkAuth;
 using Cobranca.Connectors.Pix;
+using Cobranca.Connectors.Sgp;
 using Cobranca.Connectors.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +17,9 @@ public sealed class InstrumentationTests
     [Fact]
     public void Every_package_source_and_meter_is_listed()
     {
-        Assert.Equal([IxcTelemetry.ActivitySourceName, MkAuthTelemetry.ActivitySourceName, MikroTikTelemetry.ActivitySourceName, PixTelemetry.ActivitySourceName, WorkflowsTelemetry.ActivitySourceName],
+        Assert.Equal([IxcTelemetry.ActivitySourceName, SgpTelemetry.ActivitySourceName, MkAuthTelemetry.ActivitySourceName, MikroTikTelemetry.ActivitySourceName, PixTelemetry.ActivitySourceName, WorkflowsTelemetry.ActivitySourceName],
             CobrancaTelemetry.ActivitySourceNames);
-        Assert.Equal([IxcTelemetry.MeterName, MkAuthTelemetry.MeterName, MikroTikTelemetry.MeterName, PixTelemetry.MeterName, WorkflowsTelemetry.MeterName],
+        Assert.Equal([IxcTelemetry.MeterName, SgpTelemetry.MeterName, MkAuthTelemetry.MeterName, MikroTikTelemetry.MeterName, PixTelemetry.MeterName, WorkflowsTelemetry.MeterName],
             CobrancaTelemetry.MeterNames);
     }
 
