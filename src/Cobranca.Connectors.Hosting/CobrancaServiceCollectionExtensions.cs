@@ -89,9 +89,10 @@ public static class CobrancaServiceCollectionExtensions
             }
             if (tenant.MikroTik)
             {
-                // Binds Cobranca:MikroTik:{tenant} like the other connectors (until MikroTik's AddMikroTikClient does it itself).
-                var routerSection = configuration.GetSection("Cobranca:MikroTik:" + name);
-                services.AddMikroTikAccessController(name).Configure(o => Bind(routerSection, o));
+                // AddMikroTikClient binds Cobranca:MikroTik:{tenant} from the container's IConfiguration; binding the same
+                // section of the configuration given here too covers a container that has none registered.
+                var routerSection = configuration.GetSection(MikroTikServiceCollectionExtensions.ConfigurationSectionPrefix + name);
+                services.AddMikroTikClient(name, o => Bind(routerSection, o));
             }
             if (tenant.Pix) services.AddPixClient(name);
 
