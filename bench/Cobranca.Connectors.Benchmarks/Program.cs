@@ -8,5 +8,12 @@ if (args is [IxcSandboxProcess.ServerFlag, ..])
     return;
 }
 
+// The dunning scale harness (issue 19): a whole run measured once per process, see DunningScaleHarness.
+if (args is [DunningScaleHarness.Flag, ..])
+{
+    await DunningScaleHarness.RunAsync(args);
+    return;
+}
+
 // Run all suites: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*'
 BenchmarkSwitcher.FromAssembly(typeof(IxcSandboxProcess).Assembly).Run(args);

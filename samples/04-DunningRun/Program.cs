@@ -80,7 +80,8 @@ static void PrintTable(DunningReport report)
     foreach (var r in report.Results.OrderBy(r => r.Action.CustomerId, StringComparer.Ordinal).ThenBy(r => r.Action.Invoice.DueDate))
     {
         var a = r.Action;
-        Console.WriteLine($"{a.CustomerId,-9}{a.Invoice.Id,-9}{a.Invoice.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),-12}" +
+        var ids = a.Invoices.Count == 1 ? a.Invoice.Id : $"{a.Invoice.Id}+{a.Invoices.Count - 1}";
+        Console.WriteLine($"{a.CustomerId,-9}{ids,-9}{a.Invoice.DueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),-12}" +
             $"{a.Step.Key,-19}{a.Step.Action,-9}{r.Status,-10}{Short(r.Reason ?? r.Error)}");
     }
 }
@@ -104,8 +105,10 @@ sealed class ConsoleNotificationSender : INotificationSender
         Interlocked.Increment(ref _sent);
         // Pass IdempotencyKey to your channel so it can drop a duplicate too. Never log names or phones: ids only.
         if (!Echo) return Task.CompletedTask;
-        Console.WriteLine($"  -> template '{notification.TemplateKey}' to customer {notification.CustomerId}: invoice {notification.Invoice.Id} " +
-            $"{Money.Format(notification.Invoice.OpenAmount)} due {notification.Invoice.DueDate:dd/MM}" +
+        // One message per customer and step: a customer with several overdue invoices gets one notice listing all of them.
+        var invoices = string.Join(", ", notification.Invoices.Select(i => $"{i.Id} {Money.Format(i.OpenAmount)} due {i.DueDate:dd/MM}"));
+        Console.WriteLine($"  -> template '{notification.TemplateKey}' to customer {notification.CustomerId}: " +
+            $"{(notification.Invoices.Count == 1 ? "invoice" : "invoices")} {invoices}" +
             (notification.SuspensionNotBefore is { } d ? $", suspension not before {d:dd/MM}" : ""));
         return Task.CompletedTask;
     }

@@ -12,5 +12,6 @@ root.Subcommands.Add(Cobranca.Cli.Commands.PixCommands.Create()); // before Code
 Cobranca.Cli.Commands.CodecCommands.AddTo(root);
 root.Subcommands.Add(Cobranca.Cli.Commands.MikroTikCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
+root.Subcommands.Add(Cobranca.Cli.Commands.MkAuthCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -26,4 +26,6 @@ public enum BillingCapabilities
     BoletoPdf = 1 << 8,
     /// <summary>Trust unlock ("desbloqueio de confiança").</summary>
     TrustUnlock = 1 << 9,
+    /// <summary>List the contracts of many customers (or of the whole base) in bulk: <see cref="IBillingSystem.ListContractsAsync"/>.</summary>
+    ListContracts = 1 << 10,
 }

@@ -5,6 +5,27 @@ namespace Cobranca.Connectors.Abstractions;
 /// <summary>The external system answered with an error (an HTTP error status or an error body under HTTP 200).</summary>
 public class ConnectorApiException : ConnectorException
 {
+    /// <summary>Creates an exception with a generic message (standard constructor; prefer the one naming the provider and operation).</summary>
+    public ConnectorApiException()
+        : base("A connector operation failed.")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Provider"/> and <see cref="ConnectorException.Operation"/> are empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public ConnectorApiException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Provider"/> and <see cref="ConnectorException.Operation"/> are empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public ConnectorApiException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="provider">Provider name.</param>
     /// <param name="operation">Logical operation.</param>

@@ -12,6 +12,29 @@ namespace Cobranca.Connectors.Abstractions;
 /// </remarks>
 public class ConnectorException : Exception
 {
+    private const string DefaultMessage = "A connector operation failed.";
+
+    /// <summary>Creates an exception with a generic message (standard constructor; prefer the one naming the provider and operation).</summary>
+    public ConnectorException()
+        : this(string.Empty, string.Empty, DefaultMessage)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Provider"/> and <see cref="ConnectorException.Operation"/> are empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public ConnectorException(string message)
+        : this(string.Empty, string.Empty, message)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Provider"/> and <see cref="ConnectorException.Operation"/> are empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public ConnectorException(string message, Exception? innerException)
+        : this(string.Empty, string.Empty, message, innerException)
+    {
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="provider">Provider name (<c>"ixc"</c>, <c>"mikrotik"</c>, <c>"pix:efi"</c>).</param>
     /// <param name="operation">Logical operation (<c>"cliente.listar"</c>, <c>"address-list.add"</c>).</param>

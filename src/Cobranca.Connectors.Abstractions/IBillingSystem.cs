@@ -28,12 +28,31 @@ public interface IBillingSystem
     /// </summary>
     /// <param name="customerId">The backend's customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ConnectorNotFoundException">No customer has that id (never an empty "owes nothing" status).</exception>
     Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default);
 
     /// <summary>Streams open invoices across the whole base, paging under the hood (for dunning runs).</summary>
     /// <param name="query">Filters: due-date window, overdue only, customer.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the contracts of many customers at once (or of the whole base), each with its current access state and
+    /// login where the backend knows it: what <see cref="GetDebtStatusAsync"/> returns in <see cref="DebtStatus.Contracts"/>,
+    /// for thousands of customers in a bounded number of requests (the backend pages or batches under the hood). Every
+    /// status is included (inactive contracts too); the order is unspecified.
+    /// </summary>
+    /// <remarks>
+    /// Optional: backends that support it set <see cref="BillingCapabilities.ListContracts"/>. The default implementation
+    /// throws <see cref="NotSupportedException"/>, so implementations written before this member existed keep compiling;
+    /// callers fall back to <see cref="GetDebtStatusAsync"/> per customer.
+    /// </remarks>
+    /// <param name="query">Which customers (all when <see cref="ContractQuery.CustomerIds"/> is null) and the page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <exception cref="NotSupportedException">The backend cannot list contracts in bulk.</exception>
+    IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(
+            $"The billing system '{Info.Name}' does not list contracts in bulk (BillingCapabilities.ListContracts); read them per customer with GetDebtStatusAsync.");
 
     /// <summary>
     /// Second copy of an invoice: linha digitável, barcode, Pix copia-e-cola and the PDF (link or bytes), whatever

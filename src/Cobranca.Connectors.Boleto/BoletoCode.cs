@@ -57,6 +57,16 @@ public sealed class BoletoCode
     /// <summary>True when the factor has no candidate date inside the window ("vencimento fora da faixa").</summary>
     public bool IsDueDateOutOfRange { get; private init; }
 
+    /// <summary>
+    /// True when the general check digit protects the code poorly (<see cref="BoletoWarning.WeakCheckDigit"/>): a
+    /// boleto bancário whose digit is 1, or a mod-11 arrecadação whose digit is 0. Confirm the amount and due date
+    /// with the payer or against the ERP's invoice before paying or registering a payment.
+    /// </summary>
+    public bool HasWeakCheckDigit => Warnings.Contains(BoletoWarning.WeakCheckDigit);
+
+    /// <summary>What the caller should check before trusting the decoded fields; empty for most codes.</summary>
+    public IReadOnlyList<BoletoWarning> Warnings { get; private init; } = [];
+
     /// <summary>The amount in BRL; null when the code carries zero ("valor a ser informado") or, for arrecadação, a currency quantity (identifier 7 or 9).</summary>
     public decimal? Amount { get; private init; }
 
@@ -95,6 +105,34 @@ public sealed class BoletoCode
     public static BoletoCode Parse(string text, DateOnly referenceDate) =>
         BoletoParser.Parse(text, referenceDate, out var error) ?? throw error.ToException();
 
+    /// <summary>
+    /// Parses a linha digitável only (47 digits boleto bancário, 48 arrecadação; punctuation allowed), with "today"
+    /// from the system clock in America/Sao_Paulo. Use it when the user typed a linha: a linha with digits missing is
+    /// then an error, never a barcode that happens to check.
+    /// </summary>
+    /// <param name="text">The linha digitável.</param>
+    /// <exception cref="BoletoException">Not 47/48 digits, wrong character, layout or check digit.</exception>
+    public static BoletoCode ParseLinhaDigitavel(string text) => ParseLinhaDigitavel(text, BrazilTime.Today(TimeProvider.System));
+
+    /// <summary>Parses a linha digitável only (47 or 48 digits), decoding the due date around <paramref name="referenceDate"/>.</summary>
+    /// <param name="text">The linha digitável, punctuation and spaces allowed.</param>
+    /// <param name="referenceDate">"Today", or the date the code was read.</param>
+    /// <exception cref="BoletoException">Not 47/48 digits, wrong character, layout or check digit.</exception>
+    public static BoletoCode ParseLinhaDigitavel(string text, DateOnly referenceDate) =>
+        BoletoParser.Parse(text, referenceDate, BoletoInput.DigitableLine, out var error) ?? throw error.ToException();
+
+    /// <summary>Parses a barcode only (44 digits, nothing between them), with "today" from the system clock.</summary>
+    /// <param name="text">The barcode, as a barcode reader returns it.</param>
+    /// <exception cref="BoletoException">Not 44 digits, punctuation present, or a wrong check digit.</exception>
+    public static BoletoCode ParseBarcode(string text) => ParseBarcode(text, BrazilTime.Today(TimeProvider.System));
+
+    /// <summary>Parses a barcode only (44 digits), decoding the due date around <paramref name="referenceDate"/>.</summary>
+    /// <param name="text">The barcode.</param>
+    /// <param name="referenceDate">"Today", or the date the code was read.</param>
+    /// <exception cref="BoletoException">Not 44 digits, punctuation present, or a wrong check digit.</exception>
+    public static BoletoCode ParseBarcode(string text, DateOnly referenceDate) =>
+        BoletoParser.Parse(text, referenceDate, BoletoInput.Barcode, out var error) ?? throw error.ToException();
+
     /// <summary>Tries to parse with "today" from the system clock; never throws.</summary>
     /// <param name="text">The code.</param>
     /// <param name="code">The parsed code, when valid.</param>
@@ -122,6 +160,7 @@ public sealed class BoletoCode
         ArgumentNullException.ThrowIfNull(bankCode);
         ArgumentNullException.ThrowIfNull(freeField);
         if (bankCode.Length != 3 || !bankCode.All(char.IsAsciiDigit)) throw new ArgumentException("The bank code has 3 digits.", nameof(bankCode));
+        if (bankCode[0] == '8') throw new ArgumentException("A bank code cannot start with 8: that digit marks arrecadação.", nameof(bankCode));
         if (freeField.Length != 25 || !freeField.All(char.IsAsciiDigit)) throw new ArgumentException("The campo livre has 25 digits.", nameof(freeField));
         var value = amount ?? 0m;
         if (value is < 0 or > 99_999_999.99m || decimal.Round(value, 2) != value)
@@ -132,24 +171,29 @@ public sealed class BoletoCode
         var cents = (long)(value * 100);
         var body = string.Create(CultureInfo.InvariantCulture, $"{bankCode}9 {factor:0000}{cents:0000000000}{freeField}");
         var barcode = string.Concat(body.AsSpan(0, 4), BoletoParser.BankCheckDigit(body).ToString(CultureInfo.InvariantCulture), body.AsSpan(5));
-        return ForBank(barcode, BoletoParser.BankLine(barcode), factor == 0 ? null : factor, dueDate, false, cents == 0 ? null : value);
+        IReadOnlyList<BoletoWarning> warnings = barcode[4] == '1' ? [BoletoWarning.WeakCheckDigit] : [];
+        return ForBank(barcode, BoletoParser.BankLine(barcode), factor == 0 ? null : factor, dueDate, false, cents == 0 ? null : value, warnings);
     }
 
-    internal static BoletoCode ForBank(string barcode, string line, int? factor, DateOnly? dueDate, bool outOfRange, decimal? amount) =>
+    internal static BoletoCode ForBank(string barcode, string line, int? factor, DateOnly? dueDate, bool outOfRange, decimal? amount,
+        IReadOnlyList<BoletoWarning> warnings) =>
         new(BoletoKind.Bank, barcode, line)
         {
             DueDateFactorValue = factor,
             DueDate = dueDate,
             IsDueDateOutOfRange = outOfRange,
             Amount = amount,
+            Warnings = warnings,
         };
 
-    internal static BoletoCode ForCollection(string barcode, string line, int segment, int valueIdentifier, decimal? amount) =>
+    internal static BoletoCode ForCollection(string barcode, string line, int segment, int valueIdentifier, decimal? amount,
+        IReadOnlyList<BoletoWarning> warnings) =>
         new(BoletoKind.Collection, barcode, line)
         {
             Segment = segment,
             ValueIdentifier = valueIdentifier,
             Amount = amount,
+            Warnings = warnings,
         };
 
     /// <summary>The formatted linha digitável.</summary>

@@ -8,12 +8,31 @@ internal readonly record struct BoletoError(BoletoErrorKind Kind, string Message
     public BoletoException ToException() => new(Kind, Message, Field);
 }
 
+/// <summary>What the caller says was typed.</summary>
+internal enum BoletoInput
+{
+    /// <summary>Decide by the number of digits (44 barcode, 47/48 linha).</summary>
+    Auto,
+
+    /// <summary>A linha digitável: 47 or 48 digits only.</summary>
+    DigitableLine,
+
+    /// <summary>A barcode: 44 digits, no punctuation.</summary>
+    Barcode,
+}
+
 /// <summary>Parses 44/47/48-digit codes; never throws, every failure is a <see cref="BoletoError"/>.</summary>
 internal static class BoletoParser
 {
     private const int MaxDigits = 48;
 
-    public static BoletoCode? Parse(string? text, DateOnly referenceDate, out BoletoError error)
+    /// <summary>A due date decoded this far ahead of the reference date may belong to a boleto of the previous cycle.</summary>
+    internal const int PreviousCycleSuspicionDays = 3650;
+
+    public static BoletoCode? Parse(string? text, DateOnly referenceDate, out BoletoError error) =>
+        Parse(text, referenceDate, BoletoInput.Auto, out error);
+
+    public static BoletoCode? Parse(string? text, DateOnly referenceDate, BoletoInput input, out BoletoError error)
     {
         error = default;
         if (string.IsNullOrWhiteSpace(text)) return Fail(out error, BoletoErrorKind.Empty, "The barcode or linha digitável is empty.");
@@ -44,11 +63,28 @@ internal static class BoletoParser
             }
         }
         ReadOnlySpan<char> d = digits[..count];
+        if (count == 44 && separatorCount > 0)
+        {
+            // A barcode is never printed with punctuation or in groups: 44 digits typed that way are a linha
+            // digitável with digits missing, and reading them as a barcode gives a wrong amount whenever the general
+            // check digit happens to match.
+            return Fail(out error, BoletoErrorKind.InvalidLength,
+                "44 digits typed with punctuation or spaces: a barcode is 44 digits with nothing between them, and a linha digitável has 47 (or 48) digits, so digits are missing.");
+        }
         if (separatorCount > 0 && !MatchesLayout(count, separators[..separatorCount]))
         {
-            return count is 44 or 47 or 48
+            return count is 47 or 48
                 ? Fail(out error, BoletoErrorKind.InvalidFormat, FormatMessage)
                 : Fail(out error, BoletoErrorKind.InvalidLength, LengthMessage(count));
+        }
+        if (input == BoletoInput.DigitableLine && count is not (47 or 48))
+        {
+            return Fail(out error, BoletoErrorKind.InvalidLength,
+                $"{count} digits: a linha digitável has 47 (boleto bancário) or 48 (arrecadação).");
+        }
+        if (input == BoletoInput.Barcode && count != 44)
+        {
+            return Fail(out error, BoletoErrorKind.InvalidLength, $"{count} digits: a barcode has 44.");
         }
         return count switch
         {
@@ -96,6 +132,12 @@ internal static class BoletoParser
     private static BoletoCode? BankFromLine(ReadOnlySpan<char> line, DateOnly referenceDate, out BoletoError error)
     {
         error = default;
+        if (line[0] == '8')
+        {
+            // No bank code starts with 8 (that digit marks arrecadação): this is a 48-digit linha with a digit missing.
+            return Fail(out error, BoletoErrorKind.InvalidLength,
+                "47 digits starting with 8: a linha digitável starting with 8 is arrecadação and has 48 digits, so a digit is missing.");
+        }
         ReadOnlySpan<(int Start, int Length)> fields = [(0, 9), (10, 10), (21, 10)];
         for (var f = 0; f < fields.Length; f++)
         {
@@ -140,7 +182,13 @@ internal static class BoletoParser
         }
         var cents = long.Parse(barcode[9..19], NumberStyles.None, CultureInfo.InvariantCulture);
         var bc = barcode.ToString();
-        return BoletoCode.ForBank(bc, BankLine(barcode), factor == 0 ? null : factor, dueDate, outOfRange, cents == 0 ? null : cents / 100m);
+        var warnings = new List<BoletoWarning>(2);
+        if (barcode[4] == '1') warnings.Add(BoletoWarning.WeakCheckDigit);
+        if (dueDate is { } due && due.DayNumber - referenceDate.DayNumber >= PreviousCycleSuspicionDays)
+        {
+            warnings.Add(BoletoWarning.DueDateMayBeFromPreviousCycle);
+        }
+        return BoletoCode.ForBank(bc, BankLine(barcode), factor == 0 ? null : factor, dueDate, outOfRange, cents == 0 ? null : cents / 100m, warnings);
     }
 
     private static BoletoCode? CollectionFromLine(ReadOnlySpan<char> line, out BoletoError error)
@@ -183,7 +231,9 @@ internal static class BoletoParser
             var cents = long.Parse(barcode[4..15], NumberStyles.None, CultureInfo.InvariantCulture);
             if (cents > 0) amount = cents / 100m;
         }
-        return BoletoCode.ForCollection(barcode.ToString(), line.ToString(), barcode[1] - '0', valueIdentifier, amount);
+        // Mod 11 of arrecadação maps remainders 0 and 1 to the same digit 0.
+        IReadOnlyList<BoletoWarning> warnings = !mod10 && barcode[3] == '0' ? [BoletoWarning.WeakCheckDigit] : [];
+        return BoletoCode.ForCollection(barcode.ToString(), line.ToString(), barcode[1] - '0', valueIdentifier, amount, warnings);
     }
 
     /// <summary>Builds the 47-digit linha of a valid bank barcode.</summary>

@@ -14,8 +14,21 @@ public sealed class DunningNotification
     /// <summary>The template key (<see cref="DunningStep.TemplateKey"/>).</summary>
     public string TemplateKey => Step.TemplateKey ?? Step.Key;
 
-    /// <summary>The invoice the step is about.</summary>
+    /// <summary>The invoice the step is about (the first of <see cref="Invoices"/>).</summary>
     public required Invoice Invoice { get; init; }
+
+    /// <summary>
+    /// Every invoice this message is about, <see cref="Invoice"/> first: when a step is due for several invoices of the
+    /// customer at once (e.g. the suspension notice with three overdue invoices) the runner sends one message listing all
+    /// of them, not one message per invoice.
+    /// </summary>
+    public IReadOnlyList<Invoice> Invoices
+    {
+        get => _invoices ?? [Invoice];
+        init => _invoices = value is { Count: > 0 } ? value : null;
+    }
+
+    private readonly IReadOnlyList<Invoice>? _invoices;
 
     /// <summary>The customer's whole debt as re-read for this run (totals for the message).</summary>
     public required DebtStatus Debt { get; init; }

@@ -14,7 +14,8 @@ namespace Cobranca.Connectors.Workflows;
 /// earlier reminder is superseded; a pre-due reminder is never sent after the due date); moved to the next business day
 /// and out of quiet hours (deferred, never dropped); dropped as stale after the grace period, except the suspension
 /// notice, which stays due while the invoice is overdue. Already executed ones (in the history) are not planned again;
-/// on the day they ran they are reported as skipped.</item>
+/// on the day they ran they are reported as skipped. A step due for several invoices of the customer is one message
+/// about all of them (<see cref="DunningPlannedAction.Invoices"/>): one suspension notice per customer, not per invoice.</item>
 /// <item>Access changes: at most one per customer, the strongest reached (block over throttle, then the latest step),
 /// only for overdue invoices, never for trust-unlocked contracts, and only when a suspension notice about the overdue
 /// debt was recorded at least <see cref="DunningSchedule.SuspensionNoticeDays"/> days before (Anatel RGC, Res. 765/2023 art. 70).</item>
@@ -23,6 +24,8 @@ namespace Cobranca.Connectors.Workflows;
 public sealed class DunningPlanner
 {
     private readonly IHolidayCalendar _holidays;
+    private readonly int? _firstAccessDay;
+    private readonly DunningStep[] _notifySteps;
 
     /// <summary>Creates a planner.</summary>
     /// <param name="schedule">The schedule; validated here.</param>
@@ -34,6 +37,9 @@ public sealed class DunningPlanner
         schedule.EnsureValid();
         Schedule = schedule;
         _holidays = holidays ?? HolidayCalendar.BrazilNational;
+        _notifySteps = schedule.Steps.Where(s => s.Action == DunningActionKind.Notify).ToArray();
+        _firstAccessDay = schedule.Steps.Where(s => s.Action is DunningActionKind.Throttle or DunningActionKind.Block)
+            .Select(s => (int?)s.Day).Min();
     }
 
     /// <summary>The schedule.</summary>
@@ -65,24 +71,56 @@ public sealed class DunningPlanner
             .OrderBy(i => i.DueDate).ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToList();
 
-        var plan = new List<DunningPlannedAction>();
+        var messages = new List<DunningPlannedAction>();
         foreach (var invoice in invoices)
         {
-            var messages = Schedule.Steps.Where(s => s.Action == DunningActionKind.Notify && invoice.DueDate.AddDays(s.Day) <= today).ToList();
+            var reached = _notifySteps.Where(s => invoice.DueDate.AddDays(s.Day) <= today).ToList();
             // Only the latest reached message of an invoice is sent: a missed reminder is superseded by the next one.
-            var latest = messages.Where(s => !s.IsSuspensionNotice).Select(s => s.Day).DefaultIfEmpty(int.MinValue).Max();
-            foreach (var step in messages)
+            var latest = reached.Where(s => !s.IsSuspensionNotice).Select(s => s.Day).DefaultIfEmpty(int.MinValue).Max();
+            foreach (var step in reached)
             {
                 if (!step.IsSuspensionNotice && (step.Day < latest || (step.Day <= 0 && today > invoice.DueDate))) continue;
-                if (PlanNotification(debt.CustomerId, invoice, step, local, today, optOut, done) is { } action) plan.Add(action);
+                if (PlanNotification(debt.CustomerId, invoice, step, local, today, optOut, done) is { } action) messages.Add(action);
             }
         }
+        var plan = GroupPerStep(messages);
         if (PlanAccessChange(debt, invoices, today, optOut, done, history ?? []) is { } access) plan.Add(access);
 
         return plan
             .OrderBy(a => a.Invoice.DueDate).ThenBy(a => a.Invoice.Id, StringComparer.Ordinal)
             .ThenBy(a => a.Step.Day).ThenBy(a => a.Step.Key, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// One message per customer and step: the same step due (or deferred, or skipped for the same reason) for several
+    /// invoices becomes one action about all of them, ordered by due date (a customer with three overdue invoices gets one
+    /// suspension notice, not three).
+    /// </summary>
+    private static List<DunningPlannedAction> GroupPerStep(List<DunningPlannedAction> messages)
+    {
+        var plan = new List<DunningPlannedAction>(messages.Count);
+        foreach (var group in messages.GroupBy(a => (a.Step.Key, a.Disposition, a.NotBefore, a.Reason)))
+        {
+            var first = group.First();
+            plan.Add(group.Skip(1).Any() ? first with { Invoices = group.Select(a => a.Invoice).ToList() } : first);
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// True when <paramref name="openInvoices"/> reach a throttle/block step on <paramref name="today"/>: only then does
+    /// the plan need the customer's contracts (and the runner a fresh read before acting).
+    /// </summary>
+    internal bool ReachesAccessStep(IEnumerable<Invoice> openInvoices, DateOnly today)
+    {
+        if (_firstAccessDay is not { } first) return false;
+        foreach (var invoice in openInvoices)
+        {
+            if (invoice.Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid && invoice.OpenAmount > 0
+                && invoice.DueDate < today && invoice.DueDate.AddDays(first) <= today) return true;
+        }
+        return false;
     }
 
     private DunningPlannedAction? PlanNotification(string customerId, Invoice invoice, DunningStep step, DateTimeOffset local,
@@ -94,8 +132,12 @@ public sealed class DunningPlanner
         {
             CustomerId = customerId, Step = step, Invoice = invoice, ScheduledDate = scheduled, Disposition = DunningDisposition.Due,
         };
-        if (AlreadyDone(action, done, today) is { } repeat) return repeat;
-        if (done.ContainsKey(action.Key)) return null;
+        if (done.Count > 0) // the key is only built when there is a history to look it up in
+        {
+            var key = action.Key;
+            if (AlreadyDone(action, key, done, today) is { } repeat) return repeat;
+            if (done.ContainsKey(key)) return null;
+        }
 
         // Stale reminders are dropped (weeks late they help nobody); the suspension notice never is: suspension depends on it.
         var effective = Schedule.NotifyOnNonBusinessDays ? scheduled : NextBusinessDay(scheduled);
@@ -118,6 +160,7 @@ public sealed class DunningPlanner
     private DunningPlannedAction? PlanAccessChange(DebtStatus debt, List<Invoice> invoices, DateOnly today,
         DunningOptOut optOut, Dictionary<string, DunningLedgerEntry> done, IReadOnlyList<DunningLedgerEntry> history)
     {
+        if (!ReachesAccessStep(invoices, today)) return null; // most customers: nothing to look at
         var overdue = invoices.Where(i => i.DueDate < today).ToList();
         var reached = (
             from invoice in overdue
@@ -142,8 +185,12 @@ public sealed class DunningPlanner
             CustomerId = debt.CustomerId, Step = chosen, Invoice = target, ScheduledDate = date, Disposition = DunningDisposition.Due,
             Subscribers = contracts.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.ToSubscriber()).ToList(),
         };
-        if (AlreadyDone(action, done, today) is { } repeat) return repeat;
-        if (done.ContainsKey(action.Key)) return null;
+        if (done.Count > 0) // the key is only built when there is a history to look it up in
+        {
+            var key = action.Key;
+            if (AlreadyDone(action, key, done, today) is { } repeat) return repeat;
+            if (done.ContainsKey(key)) return null;
+        }
 
         if (optOut.HasFlag(DunningOptOut.AccessChanges))
             return Skip(action, "The customer opted out of automated throttling and suspension.");
@@ -185,9 +232,9 @@ public sealed class DunningPlanner
         static DunningPlannedAction Skip(DunningPlannedAction a, string why) => a with { Disposition = DunningDisposition.Skipped, Reason = why };
     }
 
-    private static DunningPlannedAction? AlreadyDone(DunningPlannedAction action, Dictionary<string, DunningLedgerEntry> done, DateOnly today)
+    private static DunningPlannedAction? AlreadyDone(DunningPlannedAction action, string key, Dictionary<string, DunningLedgerEntry> done, DateOnly today)
     {
-        if (!done.TryGetValue(action.Key, out var entry)) return null;
+        if (!done.TryGetValue(key, out var entry)) return null;
         var when = TimeZoneInfo.ConvertTime(entry.ExecutedAt, BrazilTime.Zone);
         if (DateOnly.FromDateTime(when.DateTime) != today) return null;
         return action with

@@ -15,6 +15,10 @@ public sealed class DunningReport
     /// <summary>Customers with open invoices considered.</summary>
     public required int Customers { get; init; }
 
+    /// <summary>Customers whose debt was read one by one from the billing system in this run (the re-read rule in
+    /// <see cref="DunningRunner"/>): zero for a same-day re-run with nothing due.</summary>
+    public int DebtReads { get; init; }
+
     /// <summary>Per-action results, ordered by customer, invoice due date, invoice, step day and step key.</summary>
     public required IReadOnlyList<DunningActionResult> Results { get; init; }
 

@@ -5,12 +5,30 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Cobranca.Connectors.Workflows;
 
 /// <summary>
-/// Runs a <see cref="DunningSchedule"/> over the whole base: streams the open invoices, groups them by customer,
-/// re-reads each customer's debt, plans with a <see cref="DunningPlanner"/> and executes what is due: messages through
-/// the host's <see cref="INotificationSender"/>, throttle/block through the access controllers in order. Every executed
-/// action is recorded in the <see cref="IDunningLedger"/>, so running again (the same day or later) repeats nothing.
+/// Runs a <see cref="DunningSchedule"/> over the whole base: streams the open invoices, groups them by customer, reads
+/// in bulk the contracts of the customers whose invoices reach a throttle/block step, plans each customer with a
+/// <see cref="DunningPlanner"/> and executes what is due: messages through the host's <see cref="INotificationSender"/>
+/// (one per customer and step), throttle/block through the access controllers in order. Every executed action is
+/// recorded in the <see cref="IDunningLedger"/>, so running again (the same day or later) repeats nothing.
 /// </summary>
 /// <remarks>
+/// <para><b>ERP traffic is bounded, not per customer.</b> A run makes the pages of one open-invoice listing, the pages
+/// of one bulk contract read (<see cref="IBillingSystem.ListContractsAsync"/>, when the billing system has
+/// <see cref="BillingCapabilities.ListContracts"/>), and one <see cref="IBillingSystem.GetDebtStatusAsync"/> per customer
+/// only where an action is due and the listed data could be stale (the re-read rule):</para>
+/// <list type="bullet">
+/// <item>before a throttle or block, always: a payment made since the listing must never lead to a suspension, and the
+/// contract may have been released on trust meanwhile; the customer is re-planned from the fresh debt;</item>
+/// <item>before a message, only when the listing is older than <see cref="DunningRunnerOptions.MaxSnapshotAge"/> at that
+/// moment (a long run with a slow channel; <see cref="TimeSpan.Zero"/>: always); otherwise the listed amounts are sent;</item>
+/// <item>never for a customer with nothing due (deferred, skipped, already done): a same-day re-run reads the listings,
+/// the ledger, and nothing else.</item>
+/// </list>
+/// <para>Without the bulk contract read, only the customers whose invoices reach a throttle/block step are read one by
+/// one. A filtered <see cref="DunningRunnerOptions.Query"/> (customer, due dates, overdue only) lists part of each
+/// customer's debt, so those customers are all read one by one, as the plan must see the whole debt.
+/// <see cref="DunningReport.DebtReads"/> counts the per-customer reads.</para>
+/// <para>The ledger is read once per customer (<see cref="IDunningLedger.GetHistoryAsync"/>, an indexed read).</para>
 /// Delivery is at-least-once: an action is recorded after it succeeds, so a crash between the two repeats it on the next
 /// run (pass <see cref="DunningNotification.IdempotencyKey"/> to your channel to dedupe there too). Run one runner at a
 /// time per tenant (a scheduled job, e.g. hourly during business hours).
@@ -59,22 +77,34 @@ public sealed class DunningRunner
     /// <param name="progress">Progress after each customer.</param>
     /// <param name="cancellationToken">Cancels the run; executed actions stay recorded, the rest is done by the next run.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ConnectorException">The open invoices could not be listed (nothing was done).</exception>
+    /// <exception cref="ConnectorException">The open invoices (or, in bulk, the contracts) could not be listed (nothing was done).</exception>
     public async Task<DunningReport> RunAsync(IProgress<DunningProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = _options.TimeProvider.GetTimestamp();
         var at = BrazilTime.Now(_options.TimeProvider);
+        var today = DateOnly.FromDateTime(at.DateTime);
         using var activity = Instrumentation.ActivitySource.StartActivity("workflows.dunning.run");
         activity?.SetTag("cobranca.dunning.dry_run", _options.DryRun);
 
-        var customerIds = new HashSet<string>(StringComparer.Ordinal);
+        // The snapshot: every open invoice, grouped by customer (one streamed listing, paged by the backend).
+        var snapshotAt = _options.TimeProvider.GetUtcNow();
+        var invoicesOf = new Dictionary<string, List<Invoice>>(StringComparer.Ordinal);
         await foreach (var invoice in _billing.ListOpenInvoicesAsync(_options.Query, cancellationToken).ConfigureAwait(false))
-            customerIds.Add(invoice.CustomerId);
-        var customers = customerIds.Order(StringComparer.Ordinal).ToArray();
+        {
+            if (!invoicesOf.TryGetValue(invoice.CustomerId, out var list)) invoicesOf[invoice.CustomerId] = list = [];
+            list.Add(invoice);
+        }
+        var customers = invoicesOf.Keys.Order(StringComparer.Ordinal).ToArray();
+
+        // A filtered query lists only part of each customer's debt: plan those customers from a fresh read instead.
+        var snapshot = IsWholeBase(_options.Query);
+        var contractsOf = snapshot
+            ? await ListContractsAsync(customers.Where(c => _planner.ReachesAccessStep(invoicesOf[c], today)).ToList(), cancellationToken).ConfigureAwait(false)
+            : null;
 
         var perCustomer = new List<DunningActionResult>[customers.Length];
         var failures = new DunningCustomerFailure?[customers.Length];
-        int completed = 0, executed = 0, failed = 0;
+        int completed = 0, executed = 0, failed = 0, debtReads = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, customers.Length), parallel, async (index, ct) =>
         {
@@ -82,7 +112,8 @@ public sealed class DunningRunner
             var results = new List<DunningActionResult>();
             try
             {
-                await ProcessCustomerAsync(customerId, at, results, ct).ConfigureAwait(false);
+                var known = snapshot ? new CustomerSnapshot(invoicesOf[customerId], contractsOf, snapshotAt) : null;
+                if (await ProcessCustomerAsync(customerId, known, at, results, ct).ConfigureAwait(false)) Interlocked.Increment(ref debtReads);
             }
             catch (Exception ex) when (!PaymentToUnblock.IsCallerCancellation(ex, ct))
             {
@@ -104,24 +135,88 @@ public sealed class DunningRunner
             At = at,
             Elapsed = _options.TimeProvider.GetElapsedTime(started),
             Customers = customers.Length,
+            DebtReads = debtReads,
             Results = perCustomer.SelectMany(r => r).ToList(),
             CustomerFailures = failures.OfType<DunningCustomerFailure>().ToList(),
         };
+        activity?.SetTag("cobranca.dunning.customers", report.Customers);
+        activity?.SetTag("cobranca.dunning.debt_reads", report.DebtReads);
         Log.DunningRunCompleted(_logger, report.DryRun ? "dry-run" : "live", report.Customers, report.Count(DunningResultStatus.Executed),
             report.Count(DunningResultStatus.Planned), report.Count(DunningResultStatus.Deferred), report.Count(DunningResultStatus.Skipped),
             report.Count(DunningResultStatus.Failed));
         return report;
     }
 
-    private async Task ProcessCustomerAsync(string customerId, DateTimeOffset at, List<DunningActionResult> results, CancellationToken cancellationToken)
+    private static bool IsWholeBase(InvoiceQuery query) =>
+        query is { CustomerId: null, DueFrom: null, DueTo: null, OverdueOnly: false };
+
+    /// <summary>
+    /// The contracts of <paramref name="customerIds"/> in bulk when the billing system can list them
+    /// (<see cref="BillingCapabilities.ListContracts"/>); null when it cannot (those customers are then read one by one).
+    /// </summary>
+    private async Task<Dictionary<string, List<Contract>>?> ListContractsAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
     {
-        var debt = await _billing.GetDebtStatusAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var contracts = new Dictionary<string, List<Contract>>(StringComparer.Ordinal);
+        if (customerIds.Count == 0) return contracts;
+        if (!_billing.Info.Supports(BillingCapabilities.ListContracts)) return null;
+        try
+        {
+            var query = new ContractQuery { CustomerIds = customerIds, PageSize = _options.Query.PageSize };
+            await foreach (var contract in _billing.ListContractsAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                if (!contracts.TryGetValue(contract.CustomerId, out var list)) contracts[contract.CustomerId] = list = [];
+                list.Add(contract);
+            }
+            return contracts;
+        }
+        catch (NotSupportedException)
+        {
+            return null; // a decorator that forwards Info but not the default-implemented member
+        }
+    }
+
+    /// <summary>What the run's listing knows about one customer.</summary>
+    private sealed record CustomerSnapshot(List<Invoice> Invoices, Dictionary<string, List<Contract>>? ContractsOf, DateTimeOffset ReadAt);
+
+    /// <summary>
+    /// Plans one customer and executes what is due. With a snapshot, the plan starts from the listed invoices (and the
+    /// bulk-read contracts); the debt is re-read from the billing system, and the customer re-planned, only when an action
+    /// is due and the snapshot could be stale: before any throttle/block (a payment since the listing must never be
+    /// suspended), and before a message once the snapshot is older than <see cref="DunningRunnerOptions.MaxSnapshotAge"/>.
+    /// Without a snapshot (a filtered query) the debt is read first, as before.
+    /// </summary>
+    /// <returns>True when the debt was read from the billing system for this customer.</returns>
+    private async Task<bool> ProcessCustomerAsync(string customerId, CustomerSnapshot? snapshot, DateTimeOffset at,
+        List<DunningActionResult> results, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(at.DateTime);
+        DebtStatus debt;
+        var fresh = false;
+        if (snapshot is null || (snapshot.ContractsOf is null && _planner.ReachesAccessStep(snapshot.Invoices, today)))
+        {
+            debt = await _billing.GetDebtStatusAsync(customerId, cancellationToken).ConfigureAwait(false);
+            fresh = true;
+        }
+        else
+        {
+            var contracts = snapshot.ContractsOf?.GetValueOrDefault(customerId) ?? [];
+            debt = DebtStatus.FromInvoices(customerId, today, snapshot.Invoices, contracts);
+        }
         var optOut = _options.OptOut is { } source
             ? await source.GetOptOutAsync(customerId, cancellationToken).ConfigureAwait(false)
             : DunningOptOut.None;
         var history = await _options.Ledger.GetHistoryAsync(customerId, cancellationToken).ConfigureAwait(false);
 
-        foreach (var action in _planner.Plan(debt, at, optOut, history))
+        var plan = _planner.Plan(debt, at, optOut, history);
+        if (!fresh && plan.Any(a => a.Disposition == DunningDisposition.Due && (a.Step.Action != DunningActionKind.Notify
+                || _options.TimeProvider.GetUtcNow() - snapshot!.ReadAt >= _options.MaxSnapshotAge)))
+        {
+            debt = await _billing.GetDebtStatusAsync(customerId, cancellationToken).ConfigureAwait(false);
+            fresh = true;
+            plan = _planner.Plan(debt, at, optOut, history);
+        }
+
+        foreach (var action in plan)
         {
             var result = action.Disposition switch
             {
@@ -136,6 +231,7 @@ public sealed class DunningRunner
                 new KeyValuePair<string, object?>("status", result.Status.ToString()));
             results.Add(result);
         }
+        return fresh;
     }
 
     private async Task<DunningActionResult> ExecuteAsync(DunningPlannedAction action, DebtStatus debt, DateTimeOffset at, CancellationToken cancellationToken)
@@ -152,6 +248,7 @@ public sealed class DunningRunner
                     CustomerId = action.CustomerId,
                     Step = action.Step,
                     Invoice = action.Invoice,
+                    Invoices = action.Invoices,
                     Debt = debt,
                     ScheduledDate = action.ScheduledDate,
                     SuspensionNotBefore = action.Step.IsSuspensionNotice ? _planner.EarliestRestriction(today) : null,
@@ -172,16 +269,8 @@ public sealed class DunningRunner
 
         try
         {
-            await _options.Ledger.TryRecordAsync(new DunningLedgerEntry
-            {
-                CustomerId = action.CustomerId,
-                StepKey = action.Step.Key,
-                InvoiceId = action.Invoice.Id,
-                ScheduledDate = action.ScheduledDate,
-                Action = action.Step.Action,
-                IsSuspensionNotice = action.Step.IsSuspensionNotice,
-                ExecutedAt = _options.TimeProvider.GetUtcNow(),
-            }, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in action.ToLedgerEntries(_options.TimeProvider.GetUtcNow()))
+                await _options.Ledger.TryRecordAsync(entry, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!PaymentToUnblock.IsCallerCancellation(ex, cancellationToken))
         {

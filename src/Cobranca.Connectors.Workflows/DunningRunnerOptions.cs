@@ -23,8 +23,16 @@ public sealed class DunningRunnerOptions
     /// <summary>Plan and report, but send nothing, change no access and record nothing.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Which open invoices define the customers of the run. Default: all.</summary>
+    /// <summary>Which open invoices define the customers of the run. Default: all. A filtered query makes the run read
+    /// each customer's debt one by one (see <see cref="DunningRunner"/>).</summary>
     public InvoiceQuery Query { get; init; } = InvoiceQuery.All;
+
+    /// <summary>
+    /// How old the run's listing of open invoices may be when a message is sent from it; past that, the customer's debt
+    /// is re-read before the message (throttle/block always re-read). Default 15 minutes; <see cref="TimeSpan.Zero"/>
+    /// re-reads before every due action.
+    /// </summary>
+    public TimeSpan MaxSnapshotAge { get; init; } = TimeSpan.FromMinutes(15);
 
     internal void Validate()
     {
@@ -34,5 +42,7 @@ public sealed class DunningRunnerOptions
         ArgumentNullException.ThrowIfNull(Query, nameof(Query));
         if (MaxConcurrency is < 1 or > 64)
             throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be between 1 and 64.");
+        if (MaxSnapshotAge < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(MaxSnapshotAge), MaxSnapshotAge, "MaxSnapshotAge cannot be negative.");
     }
 }

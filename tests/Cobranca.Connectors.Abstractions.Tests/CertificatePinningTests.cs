@@ -39,40 +39,78 @@ public sealed class CertificatePinningTests : IDisposable
     }
 
     [Fact]
-    public void A_pinned_self_signed_certificate_is_accepted_by_sha256_or_sha1_in_any_notation()
+    public void A_pinned_self_signed_certificate_is_accepted_by_sha256_in_any_notation_despite_chain_and_name_errors()
     {
         var sha256 = CertificatePinning.Sha256Thumbprint(_certificate);
         Assert.Equal(64, sha256.Length);
         var colons = string.Join(':', sha256.Chunk(2).Select(c => new string(c))).ToLowerInvariant();
-        var sha1 = _certificate.Thumbprint;
 
         Assert.True(CertificatePinning.Validate(_certificate, SslPolicyErrors.RemoteCertificateChainErrors, [sha256]));
         Assert.True(CertificatePinning.Validate(_certificate, SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch, [colons]));
-        Assert.True(CertificatePinning.Validate(_certificate, SslPolicyErrors.RemoteCertificateChainErrors, ["deadbeef", sha1]));
+        Assert.True(CertificatePinning.Validate(_certificate, SslPolicyErrors.RemoteCertificateChainErrors, ["deadbeef", sha256]));
     }
 
     [Fact]
-    public void Another_certificate_is_refused_even_if_the_platform_trusts_it()
+    public void A_sha1_pin_never_matches()
+    {
+        // SHA-1 pins are refused by ValidatePins; should one reach Validate anyway, it matches nothing.
+        Assert.False(CertificatePinning.Validate(_certificate, SslPolicyErrors.RemoteCertificateChainErrors, [_certificate.Thumbprint]));
+        Assert.False(CertificatePinning.Validate(_certificate, SslPolicyErrors.None, [_certificate.Thumbprint]));
+    }
+
+    [Fact]
+    public void Pins_are_exclusive_another_certificate_is_refused_even_if_the_platform_trusts_it()
     {
         var pin = CertificatePinning.Sha256Thumbprint(_certificate);
         Assert.False(CertificatePinning.Validate(_other, SslPolicyErrors.None, [pin]));
         Assert.False(CertificatePinning.Validate(null, SslPolicyErrors.None, [pin]));
     }
 
+    [Fact]
+    public void The_callback_is_null_without_pins_and_applies_the_same_rule_with_pins()
+    {
+        Assert.Null(CertificatePinning.CreateValidationCallback(null));
+        Assert.Null(CertificatePinning.CreateValidationCallback([]));
+        Assert.Null(CertificatePinning.CreateValidationCallback(["  "]));
+
+        var callback = CertificatePinning.CreateValidationCallback([CertificatePinning.Sha256Thumbprint(_certificate).ToLowerInvariant()]);
+        Assert.NotNull(callback);
+        Assert.True(callback(this, _certificate, null, SslPolicyErrors.RemoteCertificateChainErrors));
+        Assert.False(callback(this, _other, null, SslPolicyErrors.None));
+    }
+
     [Theory]
     [InlineData("AB:CD:ef 01-23", "ABCDEF0123")]
     [InlineData("", "")]
-    public void Normalise_keeps_upper_case_hex(string input, string expected) => Assert.Equal(expected, CertificatePinning.Normalise(input));
+    public void Normalize_keeps_upper_case_hex(string input, string expected) => Assert.Equal(expected, CertificatePinning.Normalize(input));
 
     [Fact]
-    public void IsWellFormed_accepts_sha1_and_sha256_lengths_only()
+    public void IsWellFormed_accepts_sha256_only()
     {
-        Assert.True(CertificatePinning.IsWellFormed(CertificatePinning.Sha256Thumbprint(_certificate)));
-        Assert.True(CertificatePinning.IsWellFormed(_certificate.Thumbprint));
-        Assert.True(CertificatePinning.IsWellFormed(string.Join(':', _certificate.Thumbprint.Chunk(2).Select(c => new string(c)))));
+        var sha256 = CertificatePinning.Sha256Thumbprint(_certificate);
+        Assert.True(CertificatePinning.IsWellFormed(sha256));
+        Assert.True(CertificatePinning.IsWellFormed(string.Join(':', sha256.Chunk(2).Select(c => new string(c)))));
+        Assert.False(CertificatePinning.IsWellFormed(_certificate.Thumbprint)); // SHA-1
         Assert.False(CertificatePinning.IsWellFormed("ABCD"));
         Assert.False(CertificatePinning.IsWellFormed(null));
         Assert.False(CertificatePinning.IsWellFormed(new string('Z', 64)));
-        Assert.False(CertificatePinning.IsWellFormed(_certificate.Thumbprint + "!"));
+        Assert.False(CertificatePinning.IsWellFormed(sha256 + "!"));
+    }
+
+    [Fact]
+    public void ValidatePins_names_the_property_and_refuses_sha1_with_a_hint()
+    {
+        var sha256 = CertificatePinning.Sha256Thumbprint(_certificate);
+        Assert.Empty(CertificatePinning.ValidatePins([sha256, sha256.ToLowerInvariant()], "Pins"));
+        Assert.Empty(CertificatePinning.ValidatePins(null, "Pins"));
+
+        var errors = CertificatePinning.ValidatePins([sha256, _certificate.Thumbprint, "xyz", "", "ABCD"], "PinnedCertificateThumbprints");
+
+        Assert.Equal(4, errors.Count);
+        Assert.Contains("PinnedCertificateThumbprints[1] is a SHA-1 thumbprint", errors[0], StringComparison.Ordinal);
+        Assert.Contains("SHA-256", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("PinnedCertificateThumbprints[2]", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("PinnedCertificateThumbprints[3] is empty", errors[2], StringComparison.Ordinal);
+        Assert.StartsWith("PinnedCertificateThumbprints[4]", errors[3], StringComparison.Ordinal);
     }
 }

@@ -254,18 +254,20 @@ public sealed class DunningRunnerTests
     [Fact]
     public async Task Customer_whose_debt_cannot_be_read_is_reported_and_the_others_go_on()
     {
+        // The decorator forwards Info (bulk contracts claimed) but not ListContractsAsync: the runner falls back to reading,
+        // one by one, the customers whose invoices reach the suspension step (customer 3); the others are planned from the listing.
         var isp = ThreeCustomers();
         var sender = new RecordingNotificationSender();
-        var billing = new DebtFailsFor("2", isp.Billing);
+        var billing = new DebtFailsFor("3", isp.Billing);
         var runner = new DunningRunner(billing, DunningSchedule.Rgc765, sender, [isp.Erp],
             new DunningRunnerOptions { TimeProvider = isp.Time, MaxConcurrency = 1 });
 
         var report = await runner.RunAsync();
 
         var failure = Assert.Single(report.CustomerFailures);
-        Assert.Equal("2", failure.CustomerId);
+        Assert.Equal("3", failure.CustomerId);
         Assert.Contains("ConnectorTransportException", failure.Error, StringComparison.Ordinal);
-        Assert.Equal(["1", "3"], sender.Sent.Select(n => n.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal(["1", "2"], sender.Sent.Select(n => n.CustomerId).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Decorator: the debt status of one customer cannot be read (the fake's faults hit every operation).</summary>

@@ -84,6 +84,9 @@ internal sealed class RecordingNotificationSender : INotificationSender
 
     public int MaxConcurrentSends => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>Yield instead of waiting 1 ms per send (large runs).</summary>
+    public bool Instant { get; init; }
+
     public async Task SendAsync(DunningNotification notification, CancellationToken cancellationToken = default)
     {
         var now = Interlocked.Increment(ref _inFlight);
@@ -91,7 +94,8 @@ internal sealed class RecordingNotificationSender : INotificationSender
         while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max) { }
         try
         {
-            await Task.Delay(1, cancellationToken);
+            if (Instant) await Task.Yield();
+            else await Task.Delay(1, cancellationToken);
             if (FailWhen?.Invoke(notification) is { } error) throw error;
             _sent.Enqueue(notification);
         }

@@ -11,11 +11,11 @@ namespace Cobranca.Cli.Commands;
 
 /// <summary>
 /// Offline decoders: <c>cobranca pix decode &lt;copia-e-cola&gt;</c> and <c>cobranca boleto decode &lt;linha-or-barcode&gt;</c>.
-/// Exit code 0 when valid, 2 when the input is invalid (the reason goes to stderr, or to the JSON with <c>--json</c>).
+/// Exit code 0 when valid, <see cref="ExitCodes.Usage"/> (1) when the input is invalid: the reason goes to stderr, and
+/// with <c>--json</c> also to a JSON object on stdout.
 /// </summary>
 public static class CodecCommands
 {
-    private const int InvalidInput = 2;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -39,16 +39,13 @@ public static class CodecCommands
         return command;
     }
 
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of a table" };
-
     private static Command PixDecode()
     {
         var payload = new Argument<string>("copia-e-cola") { Description = "The Pix BR Code text (quote it: it contains spaces)" };
-        var json = JsonOption();
-        var command = new Command("decode", "Validate and decode a Pix copia-e-cola (BR Code)") { payload, json };
+        var command = new Command("decode", "Validate and decode a Pix copia-e-cola (BR Code)") { payload };
         command.SetAction(parse =>
         {
-            var asJson = parse.GetValue(json);
+            var asJson = parse.GetValue(CliOptions.Json);
             if (!BrCode.TryParse(parse.GetValue(payload), out var code, out var error))
             {
                 return Fail(asJson, error.Kind.ToString(), error.Message, error.Tag);
@@ -78,29 +75,44 @@ public static class CodecCommands
 
     private static Command BoletoDecode()
     {
-        var input = new Argument<string>("linha-or-barcode") { Description = "Linha digitável (47/48 digits, punctuation allowed) or barcode (44)" };
-        var json = JsonOption();
+        // Banks print the linha in groups separated by spaces: unquoted, the shell passes one argument per group.
+        var input = new Argument<string[]>("linha-or-barcode")
+        {
+            Description = "Linha digitável (47/48 digits, punctuation allowed, quoted or not) or barcode (44)",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var today = new Option<string?>("--today") { Description = "Reference date yyyy-MM-dd for the due-date window (default: today in America/Sao_Paulo)" };
-        var command = new Command("decode", "Validate and decode a boleto linha digitável or barcode") { input, json, today };
+        var kind = new Option<string>("--as")
+        {
+            Description = "What was typed: auto (by length), linha (47/48 digits) or barcode (44 digits). Say it when you know: "
+                + "a linha with digits missing can otherwise pass for a barcode.",
+            DefaultValueFactory = _ => "auto",
+        };
+        kind.AcceptOnlyFromAmong("auto", "linha", "barcode");
+        var command = new Command("decode", "Validate and decode a boleto linha digitável or barcode") { input, today, kind };
         command.SetAction(parse =>
         {
-            var asJson = parse.GetValue(json);
+            var asJson = parse.GetValue(CliOptions.Json);
             var todayText = parse.GetValue(today);
+            var text = string.Join(' ', parse.GetValue(input) ?? []);
             BoletoCode code;
             try
             {
+                DateOnly reference;
                 if (todayText is null)
                 {
-                    code = BoletoCode.Parse(parse.GetValue(input)!);
+                    reference = BrazilTime.Today(TimeProvider.System);
                 }
-                else if (DateOnly.TryParseExact(todayText, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var reference))
-                {
-                    code = BoletoCode.Parse(parse.GetValue(input)!, reference);
-                }
-                else
+                else if (!DateOnly.TryParseExact(todayText, "yyyy-MM-dd", Inv, DateTimeStyles.None, out reference))
                 {
                     return Fail(asJson, "InvalidOption", "--today must be a date as yyyy-MM-dd.", null);
                 }
+                code = parse.GetValue(kind) switch
+                {
+                    "linha" => BoletoCode.ParseLinhaDigitavel(text, reference),
+                    "barcode" => BoletoCode.ParseBarcode(text, reference),
+                    _ => BoletoCode.Parse(text, reference),
+                };
             }
             catch (BoletoException ex)
             {
@@ -113,6 +125,9 @@ public static class CodecCommands
                 ("dueDate", code.DueDate?.ToString("yyyy-MM-dd", Inv)),
                 ("dueDateOutOfRange", code.IsDueDateOutOfRange ? "true (factor outside the window around today)" : null),
                 ("dueDateFactor", code.DueDateFactorValue?.ToString(Inv)),
+                ("weakCheckDigit", code.HasWeakCheckDigit
+                    ? "true: the general check digit is 1, which also stands for remainders 0 and 10 and catches fewer typos; confirm the amount and due date with the payer or the ERP's invoice"
+                    : null),
                 ("bank", code.BankCode),
                 ("currency", code.CurrencyCode?.ToString(Inv)),
                 ("segment", code.Segment?.ToString(Inv)),
@@ -121,6 +136,10 @@ public static class CodecCommands
                 ("freeField", code.FreeField),
                 ("barcode", code.Barcode),
                 ("linhaDigitavel", code.FormattedDigitableLine),
+                ("warnings", code.Warnings.Count == 0 ? null : string.Join(", ", code.Warnings.Select(w => w.ToString()))),
+                ("previousCycle", code.Warnings.Contains(BoletoWarning.DueDateMayBeFromPreviousCycle)
+                    ? "the due date is 10+ years ahead: probably a boleto of the previous factor cycle; decode again with --today yyyy-MM-dd (a date near when it was issued)"
+                    : null),
             };
             Print(asJson, "Boleto", fields);
             return 0;
@@ -149,10 +168,7 @@ public static class CodecCommands
             var obj = new JsonObject { ["valid"] = false, ["error"] = kind, ["message"] = message, ["where"] = where };
             Console.Out.WriteLine(obj.ToJsonString(Indented));
         }
-        else
-        {
-            Console.Error.WriteLine($"Invalid input ({kind}{(where is null ? string.Empty : " at " + where)}): {message}");
-        }
-        return InvalidInput;
+        Console.Error.WriteLine($"Invalid input ({kind}{(where is null ? string.Empty : " at " + where)}): {message}");
+        return ExitCodes.Usage;
     }
 }

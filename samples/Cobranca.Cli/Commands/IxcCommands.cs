@@ -28,9 +28,23 @@ public static class IxcCommands
         var ixc = new Command("ixc", "IXC Provedor (IXCSoft webservice v1)");
         ixc.Subcommands.Add(CreateDebt());
         var demo = new Command("demo", "Runs an IXC-shaped flow end to end on the embedded IXC sandbox (no external system).");
-        demo.SetCliAction(async (_, cancellationToken) =>
+        demo.SetCliAction(async (parse, cancellationToken) =>
         {
-            await RunDemoAsync(AnsiConsole.Console, cancellationToken);
+            if (!parse.GetValue(CliOptions.Json))
+            {
+                await RunDemoAsync(AnsiConsole.Console, cancellationToken);
+                return ExitCodes.Ok;
+            }
+            // --json: the same walk, its lines as plain text in a JSON document (no markup on stdout).
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            var plain = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(text),
+            });
+            plain.Profile.Width = 200;
+            await RunDemoAsync(plain, cancellationToken);
+            var lines = text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+            CliRunner.WriteJson(new Dictionary<string, object> { ["ok"] = true, ["lines"] = lines });
             return ExitCodes.Ok;
         });
         ixc.Subcommands.Add(demo);

@@ -64,6 +64,15 @@ public static class MikroTikCommands
 
     private static async Task<int> RunAsync(ParseResult parse, Func<MikroTikAccessController, Subscriber, Task<object>> action)
     {
+        // Unset is a mistake (an empty password would be tried silently); a router whose user has no password is
+        // still reachable by setting the variable to an empty value.
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (password is null)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: set {PasswordVariable} to the API user's password (export {PasswordVariable}= for a user without one).");
+            return ExitCodes.Usage;
+        }
         var subscriber = new Subscriber
         {
             IpAddress = parse.GetValue(Ip) is { } ip ? IPAddress.Parse(ip) : null,
@@ -75,7 +84,7 @@ public static class MikroTikCommands
             Host = parse.GetValue(Host)!,
             Port = parse.GetValue(Port),
             User = parse.GetValue(User)!,
-            Password = Environment.GetEnvironmentVariable(PasswordVariable) ?? string.Empty,
+            Password = password,
             UseTls = parse.GetValue(Tls),
             TlsCertificateThumbprint = parse.GetValue(Pin),
             Strategy = parse.GetValue(Strategy),

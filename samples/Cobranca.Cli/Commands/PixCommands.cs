@@ -29,13 +29,31 @@ public static class PixCommands
 
     private static Command CreateDemo()
     {
-        var amount = new Option<decimal>("--amount") { Description = "Amount in BRL", DefaultValueFactory = _ => 99.90m };
+        var amount = new Option<decimal>("--amount")
+        {
+            Description = "Amount in BRL, 99.90 or 99,90", DefaultValueFactory = _ => 99.90m, CustomParser = CliParsers.Amount,
+        };
         var invoice = new Option<string>("--invoice") { Description = "Invoice id", DefaultValueFactory = _ => "123" };
         var command = new Command("demo", "Charge, pay and confirm a Pix end to end on the embedded sandbox (webhook + re-query).") { amount, invoice };
-        command.SetAction(async (parse, ct) =>
+        command.SetCliAction(async (parse, ct) =>
         {
             var result = await RunDemoPaymentAsync(parse.GetValue(amount), parse.GetValue(invoice)!, ct);
             var p = result.Payment;
+            if (parse.GetValue(CliOptions.Json))
+            {
+                CliRunner.WriteJson(new Dictionary<string, object?>
+                {
+                    ["txid"] = result.Charge.Txid,
+                    ["amount"] = Money.ToInvariantString(result.Charge.Amount),
+                    ["dueDate"] = result.Charge.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["paidInvoice"] = p.InvoiceId,
+                    ["paidAmount"] = Money.ToInvariantString(p.Amount),
+                    ["e2eid"] = p.PaymentId,
+                    ["payer"] = p.PayerMasked,
+                    ["paidAt"] = p.PaidAt.ToString("O", CultureInfo.InvariantCulture),
+                });
+                return ExitCodes.Ok;
+            }
             AnsiConsole.MarkupLineInterpolated($"Charge [bold]{result.Charge.Txid}[/] created ({Money.Format(result.Charge.Amount)}, due {result.Charge.DueDate:dd/MM/yyyy}).");
             AnsiConsole.MarkupLineInterpolated($"PaymentReceived: invoice [bold]{p.InvoiceId}[/], {Money.Format(p.Amount)}, e2eid {p.PaymentId}, payer {p.PayerMasked}, at {p.PaidAt:O}.");
             return ExitCodes.Ok;
@@ -45,18 +63,26 @@ public static class PixCommands
 
     private static Command CreateCharge()
     {
-        var amount = new Option<decimal>("--amount") { Description = "Amount in BRL, e.g. 99.90", Required = true };
+        var amount = new Option<decimal>("--amount")
+        {
+            Description = "Amount in BRL: 99.90 or 99,90 (1.234,56 with thousands; 1.234 alone is ambiguous and refused)",
+            Required = true,
+            CustomParser = CliParsers.Amount,
+        };
         var invoice = new Option<string>("--invoice") { Description = "Invoice id (alphanumeric); the txid is derived from it", Required = true };
-        var due = new Option<DateOnly?>("--due") { Description = "Due date (yyyy-MM-dd): creates a cobv with 2 % fine and 1 % a month interest" };
-        var url = new Option<Uri?>("--url") { Description = "PSP API base URL (with /v2/); omit for the demo sandbox" };
-        var tokenUrl = new Option<Uri?>("--token-url") { Description = "PSP token URL (defaults to the provider profile's)" };
+        var due = new Option<DateOnly?>("--due")
+        {
+            Description = "Due date (yyyy-MM-dd): creates a cobv with 2 % fine and 1 % a month interest", CustomParser = CliParsers.Date,
+        };
+        var url = new Option<Uri?>("--url") { Description = "PSP API base URL (with /v2/); omit for the demo sandbox", CustomParser = CliParsers.AbsoluteUrl };
+        var tokenUrl = new Option<Uri?>("--token-url") { Description = "PSP token URL (defaults to the provider profile's)", CustomParser = CliParsers.AbsoluteUrl };
         var provider = new Option<string?>("--provider") { Description = "Provider profile: efi, inter, sicoob, sicredi, bb, itau" };
         var sandbox = new Option<bool>("--homologacao") { Description = "Use the provider's homologation URLs" };
         var command = new Command("charge", "Create a Pix charge for an invoice and print the copia-e-cola.")
         {
             amount, invoice, due, url, tokenUrl, provider, sandbox,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetCliAction(async (parse, ct) =>
         {
             var request = new ChargeArgs(parse.GetValue(amount), parse.GetValue(invoice)!, parse.GetValue(due));
             var real = parse.GetValue(url) is not null || parse.GetValue(provider) is not null;
@@ -81,10 +107,11 @@ public static class PixCommands
                 Print(charge, real, parse.GetValue(CliOptions.Json));
                 return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is ConnectorException or ArgumentException or FormatException)
+            catch (ArgumentException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return ex is ConnectorException ? ExitCodes.ProviderError : ExitCodes.Usage;
+                // Options (environment, provider name, key) the user must fix; connector failures go through CliRunner.
+                await Console.Error.WriteLineAsync($"error: {SensitiveData.Redact(ex.Message)}");
+                return ExitCodes.Usage;
             }
         });
         return command;
@@ -99,12 +126,14 @@ public static class PixCommands
         {
             try
             {
-                Console.WriteLine(PixTxid.ForInvoice(parse.GetValue(prefix)!, parse.GetValue(invoice)!));
+                var txid = PixTxid.ForInvoice(parse.GetValue(prefix)!, parse.GetValue(invoice)!);
+                if (parse.GetValue(CliOptions.Json)) CliRunner.WriteJson(new Dictionary<string, string> { ["txid"] = txid });
+                else Console.WriteLine(txid);
                 return ExitCodes.Ok;
             }
             catch (ArgumentException ex)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                Console.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Usage;
             }
         });
@@ -206,7 +235,7 @@ public static class PixCommands
     {
         if (json)
         {
-            using var stream = Console.OpenStandardOutput();
+            using var stream = new MemoryStream();
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             writer.WriteStartObject();
             writer.WriteString("mode", real ? "psp" : "demo");
@@ -219,7 +248,7 @@ public static class PixCommands
             writer.WriteString("pixCopiaECola", charge.CopyPaste);
             writer.WriteEndObject();
             writer.Flush();
-            Console.WriteLine();
+            Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
             return;
         }
 

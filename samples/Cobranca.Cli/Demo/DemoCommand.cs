@@ -27,7 +27,12 @@ public static class DemoCommand
         var customers = new Option<int>("--customers") { Description = "How many customers to generate", DefaultValueFactory = _ => 200 };
         customers.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--customers must be between 1 and 100000.");
+            // Not GetValueOrDefault: it throws when the text is not a number (the parser reports that one itself).
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture, out var n) && n is < 1 or > 100_000)
+            {
+                r.AddError("--customers must be between 1 and 100000.");
+            }
         });
         var backend = new Option<string>("--backend")
         {
@@ -35,10 +40,16 @@ public static class DemoCommand
             DefaultValueFactory = _ => Backends[0].Name,
         };
         backend.AcceptOnlyFromAmong([.. Backends.Select(b => b.Name)]);
+        var erp = new Option<string>("--erp")
+        {
+            Description = "The ERP behind the story: ixc (as --backend says) or mkauth (the MK-Auth sandbox over HTTPS, MK-Auth as billing and access)",
+            DefaultValueFactory = _ => "ixc",
+        };
+        erp.AcceptOnlyFromAmong("ixc", "mkauth");
 
         var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock")
         {
-            seed, customers, backend,
+            seed, customers, backend, erp,
         };
         command.SetCliAction(async (parseResult, cancellationToken) =>
         {
@@ -47,7 +58,7 @@ public static class DemoCommand
             var time = new DemoClock(DemoClock.BusinessMorning(BrazilTime.Today(TimeProvider.System),
                 d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !HolidayCalendar.BrazilNational.IsHoliday(d)));
             var today = BrazilTime.Today(time);
-            var chosen = Backends.Single(b => b.Name == parseResult.GetValue(backend));
+            var chosen = parseResult.GetValue(erp) == "mkauth" ? Commands.MkAuthCommands.CreateDemoBackend() : Backends.Single(b => b.Name == parseResult.GetValue(backend));
             var data = IspDataGenerator.Generate(new IspDataGeneratorOptions
             {
                 Seed = parseResult.GetValue(seed),

@@ -20,7 +20,7 @@ internal static class ConnectorHttpClientFactory
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>A sockets handler with pooled-connection lifetime (DNS changes) and optional certificate pinning.</summary>
+    /// <summary>A sockets handler with pooled-connection lifetime (DNS changes) and optional certificate pinning (pins are exclusive: see <see cref="Abstractions.CertificatePinning"/>).</summary>
     public static SocketsHttpHandler CreatePrimaryHandler(IReadOnlyCollection<string>? pinnedCertificateThumbprints = null)
     {
         var handler = new SocketsHttpHandler
@@ -28,13 +28,10 @@ internal static class ConnectorHttpClientFactory
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
-        if (pinnedCertificateThumbprints is { Count: > 0 })
+        // Pins are exclusive (Abstractions.CertificatePinning): only a pinned certificate is accepted; no pins, platform validation.
+        if (Abstractions.CertificatePinning.CreateValidationCallback(pinnedCertificateThumbprints) is { } callback)
         {
-            handler.SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                    Abstractions.CertificatePinning.Validate(certificate, errors, pinnedCertificateThumbprints),
-            };
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = callback };
         }
         return handler;
     }

@@ -12,7 +12,8 @@ internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
     private static readonly BillingSystemInfo Full = new(IxcClient.ProviderName,
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
         | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
-        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock);
+        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock
+        | BillingCapabilities.ListContracts);
 
     private static readonly BillingSystemInfo WithoutLogins = Full with { Capabilities = Full.Capabilities & ~BillingCapabilities.FindByLogin };
 
@@ -26,6 +27,9 @@ internal sealed class IxcBillingSystem(IxcClient client) : IBillingSystem
 
     public IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default) =>
         client.ListOpenInvoicesAsync(query, cancellationToken);
+
+    public IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, CancellationToken cancellationToken = default) =>
+        client.ListContractsAsync(query, cancellationToken);
 
     public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) =>
         client.GetPaymentSlipAsync(invoiceId, cancellationToken);

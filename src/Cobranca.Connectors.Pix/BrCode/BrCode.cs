@@ -85,7 +85,10 @@ public sealed class BrCode
     /// <summary>The Pix Automático recurrence location (template 80–99 with the Pix GUI, field 25), when present.</summary>
     public string? RecurrenceUrl { get; }
 
-    /// <summary>The CRC field (63): four upper-case hexadecimal digits.</summary>
+    /// <summary>
+    /// The CRC (63) as four upper-case hexadecimal digits. A code written with a lower-case CRC is accepted when the
+    /// value matches (<see cref="BrCodeWarning.LowerCaseCrc"/>); <see cref="Payload"/> keeps it as written.
+    /// </summary>
     public string Crc { get; }
 
     /// <summary>Limits the code breaks that a lenient reader accepts; empty for a conforming code.</summary>

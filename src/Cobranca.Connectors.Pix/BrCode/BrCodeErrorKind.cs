@@ -9,7 +9,11 @@ public enum BrCodeErrorKind
     /// <summary>The payload is longer than 512 characters (the EMV QR and API Pix <c>pixCopiaECola</c> limit).</summary>
     TooLong,
 
-    /// <summary>A control character or an unpaired surrogate appears in the payload.</summary>
+    /// <summary>
+    /// A control character or an unpaired surrogate appears in the payload, or an invisible / bidirectional formatting
+    /// character (U+202E and the other bidi controls, zero-width characters, BOM, line separators) in any field:
+    /// those can make a merchant name display as something else. <see cref="BrCodeException.Tag"/> names the field.
+    /// </summary>
     InvalidCharacter,
 
     /// <summary>A data object ID is not two decimal digits.</summary>
@@ -27,7 +31,7 @@ public enum BrCodeErrorKind
     /// <summary>A required data object is absent; <see cref="BrCodeException.Tag"/> names it.</summary>
     MissingField,
 
-    /// <summary>The CRC field (63) is not four upper-case hexadecimal digits.</summary>
+    /// <summary>The CRC field (63) is not four hexadecimal digits (lower case is accepted with a warning).</summary>
     MalformedCrc,
 
     /// <summary>The CRC-16/CCITT-FALSE of the payload does not match the CRC field.</summary>
@@ -42,7 +46,11 @@ public enum BrCodeErrorKind
     /// <summary>The Pix key (26/01) does not follow the DICT formatting rules.</summary>
     InvalidPixKey,
 
-    /// <summary>The payload URL (26/25) is empty, has a scheme (<c>https://</c>) or white space, or is too long.</summary>
+    /// <summary>
+    /// The payload URL (26/25, or 80/25 for Pix Automático) is not <c>host[:port]/path</c> in printable ASCII: empty,
+    /// too long (77), with a scheme (<c>https://</c>), white space, non-ASCII, user information (<c>@</c>) before
+    /// the host, a host that is not a DNS name, a bad port, an empty path or a character not allowed in a URL path.
+    /// </summary>
     InvalidUrl,
 
     /// <summary>The Pix template has both a key (01) and a URL (25), or more than one template carries the Pix GUI.</summary>
@@ -51,7 +59,10 @@ public enum BrCodeErrorKind
     /// <summary>The amount (54) is not a positive decimal with at most two decimals and 13 characters.</summary>
     InvalidAmount,
 
-    /// <summary>The reference label / txid (62/05) is not <c>***</c> or alphanumeric of the allowed length.</summary>
+    /// <summary>
+    /// The reference label / txid (62/05) is longer than 35 characters (parse), or, when building, not <c>***</c>
+    /// or 1 to 25 letters and digits. Parsing accepts other printable characters with <see cref="BrCodeWarning.TxIdNotAlphanumeric"/>.
+    /// </summary>
     InvalidTxId,
 
     /// <summary>Build: the merchant name is empty after sanitising.</summary>

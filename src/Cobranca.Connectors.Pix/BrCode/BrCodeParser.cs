@@ -36,19 +36,31 @@ internal static class BrCodeParser
         }
 
         var warnings = new List<BrCodeWarning>();
+        var invisible = -1;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
             if (c < ' ' || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c))
             {
-                return Fail(out error, BrCodeErrorKind.InvalidCharacter, $"Character {i} is a control character or a surrogate.", null, i);
+                return Fail(out error, BrCodeErrorKind.InvalidCharacter,
+                    $"Character {i} (U+{(int)c:X4}) is a control character or a surrogate.", null, i);
             }
             if (c > '~' && !warnings.Contains(BrCodeWarning.NonAsciiCharacters)) warnings.Add(BrCodeWarning.NonAsciiCharacters);
+            if (invisible < 0 && c > '~' && IsInvisible(c)) invisible = i;
         }
 
         Span<int> starts = stackalloc int[IdCount];
         Span<int> lengths = stackalloc int[IdCount];
         if (!Walk(s, 0, s.Length, null, starts, lengths, out var first, out var last, out error)) return null;
+        if (invisible >= 0)
+        {
+            // Bidirectional overrides and zero-width characters make a name display as something else (a reversed or
+            // hidden part): refused wherever they are, naming the field.
+            var tag = TagAt(starts, lengths, invisible);
+            return Fail(out error, BrCodeErrorKind.InvalidCharacter,
+                $"Character {invisible} (U+{(int)s[invisible]:X4}) in data object {tag}{FieldName(tag)} is an invisible or bidirectional formatting character, which can disguise what the payer sees.",
+                tag, invisible);
+        }
 
         if (first != 0)
         {
@@ -64,9 +76,9 @@ internal static class BrCodeParser
         if (starts[63] < 0) return Fail(out error, BrCodeErrorKind.MissingField, "The CRC (63) is missing.", "63");
         if (last != 63) return Fail(out error, BrCodeErrorKind.BadOrder, "The CRC (63) must be the last data object.", "63", starts[63] - 4);
         var crcText = Value(s, starts, lengths, 63);
-        if (crcText.Length != 4 || !IsUpperHex(crcText))
+        if (crcText.Length != 4 || crcText.ContainsAnyExcept(Hex))
         {
-            return Fail(out error, BrCodeErrorKind.MalformedCrc, "The CRC (63) must be four upper-case hexadecimal digits.", "63", starts[63]);
+            return Fail(out error, BrCodeErrorKind.MalformedCrc, "The CRC (63) must be four hexadecimal digits.", "63", starts[63]);
         }
         var computed = BrCodeCrc.Compute(s.AsSpan(0, s.Length - 4));
         var found = ushort.Parse(crcText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
@@ -75,6 +87,8 @@ internal static class BrCodeParser
             return Fail(out error, BrCodeErrorKind.CrcMismatch,
                 $"The CRC does not match: the payload gives {BrCodeCrc.ToHex(computed)}, the code says {crcText}.", "63", starts[63]);
         }
+        // The value is what counts; generators write upper case (and so does the builder).
+        if (crcText.ContainsAnyExcept(UpperHex)) warnings.Add(BrCodeWarning.LowerCaseCrc);
 
         return ParseFields(s, starts, lengths, warnings, out error);
     }
@@ -156,11 +170,14 @@ internal static class BrCodeParser
                 var label = Value(s, innerStarts, innerLengths, 5);
                 if (!label.SequenceEqual("***"))
                 {
-                    if (label.Length > MaxTxIdLength || label.ContainsAnyExcept(AlphaNumeric))
+                    if (label.Length > MaxTxIdLength)
                     {
                         return Fail(out error, BrCodeErrorKind.InvalidTxId,
-                            $"The txid (62.05) must be *** or 1 to {MaxTxIdLength} letters and digits.", "62.05", innerStarts[5]);
+                            $"The txid (62.05) must be *** or 1 to {MaxTxIdLength} characters.", "62.05", innerStarts[5]);
                     }
+                    // EMV gives 62-05 the "ans" format; the Pix letters-and-digits rule binds generators, and banks
+                    // issue dynamic codes with hyphens in it (the payer ignores 62-05 there). Accepted, with a warning.
+                    if (label.ContainsAnyExcept(AlphaNumeric)) warnings.Add(BrCodeWarning.TxIdNotAlphanumeric);
                     if (account.Url is null && label.Length > MaxStaticTxIdLength) warnings.Add(BrCodeWarning.TxIdTooLongForStaticCode);
                     txId = label.ToString();
                 }
@@ -184,12 +201,18 @@ internal static class BrCodeParser
             if (!Walk(s, starts[id], starts[id] + lengths[id], Tag(id), innerStarts, innerLengths, out _, out _, out error)) return null;
             if (recurrenceUrl is null && IsPixGui(s, innerStarts, innerLengths) && innerStarts[25] >= 0)
             {
-                recurrenceUrl = Value(s, innerStarts, innerLengths, 25).ToString();
+                var location = Value(s, innerStarts, innerLengths, 25);
+                if (!BrCodeUrl.IsValid(location, out var problem))
+                {
+                    return Fail(out error, BrCodeErrorKind.InvalidUrl,
+                        $"The recurrence URL ({Tag(id)}.25) must be host/path in printable ASCII without scheme: {problem}.", Tag(id) + ".25", innerStarts[25]);
+                }
+                recurrenceUrl = location.ToString();
             }
         }
 
         return new BrCode(s, pointOfInitiation, account.Key, account.KeyType, account.AdditionalInfo, account.Url, mcc, amount,
-            merchantName, merchantCity, postalCode, txId, recurrenceUrl, s[^4..], warnings);
+            merchantName, merchantCity, postalCode, txId, recurrenceUrl, s[^4..].ToUpperInvariant(), warnings);
     }
 
     private static bool ReadAccount(string s, int id, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, List<BrCodeWarning> warnings,
@@ -225,10 +248,10 @@ internal static class BrCodeParser
             return true;
         }
         var url = Value(s, starts, lengths, 25);
-        if (url.Length > MaxUrlLength || url.Contains("://", StringComparison.Ordinal) || url.ContainsAny(' ', '\t'))
+        if (!BrCodeUrl.IsValid(url, out var problem))
         {
             Fail(out error, BrCodeErrorKind.InvalidUrl,
-                $"The payload URL (25) must have no scheme and no spaces, and at most {MaxUrlLength} characters.", tag + ".25", starts[25]);
+                $"The payload URL ({tag}.25) must be host/path in printable ASCII without scheme (no https://): {problem}.", tag + ".25", starts[25]);
             return false;
         }
         account = new PixAccount(null, null, info, url.ToString());
@@ -315,7 +338,28 @@ internal static class BrCodeParser
     private static ReadOnlySpan<char> Value(string s, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int id) =>
         s.AsSpan(starts[id], lengths[id]);
 
-    private static bool IsUpperHex(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(UpperHex);
+    /// <summary>Format characters (bidirectional controls, zero-width, BOM) and line/paragraph separators.</summary>
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>The top-level data object whose value holds character <paramref name="index"/>.</summary>
+    private static string TagAt(ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int index)
+    {
+        for (var id = 0; id < IdCount; id++)
+        {
+            if (starts[id] >= 0 && index >= starts[id] && index < starts[id] + lengths[id]) return Tag(id);
+        }
+        return "?";
+    }
+
+    private static string FieldName(string tag) => tag switch
+    {
+        "59" => " (merchant name)",
+        "60" => " (merchant city)",
+        "62" => " (additional data)",
+        "64" => " (alternate language template)",
+        _ => string.Empty,
+    };
 
     private static string Tag(int id) => id.ToString("00", CultureInfo.InvariantCulture);
 
@@ -327,6 +371,7 @@ internal static class BrCodeParser
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
     private static readonly System.Buffers.SearchValues<char> UpperHex = System.Buffers.SearchValues.Create("0123456789ABCDEF");
+    private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
     private static readonly System.Buffers.SearchValues<char> AlphaNumeric =
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 

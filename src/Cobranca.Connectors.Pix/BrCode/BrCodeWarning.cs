@@ -23,4 +23,14 @@ public enum BrCodeWarning
 
     /// <summary>A static code carries a txid longer than 25 characters.</summary>
     TxIdTooLongForStaticCode,
+
+    /// <summary>
+    /// The txid (62/05) has characters other than letters and digits (<c>QRS1-…</c>, <c>RP12345678-2019</c>). EMV allows
+    /// them there and banks issue such dynamic codes; the Pix rule (letters and digits) binds generators, so the
+    /// builder never writes one. Do not use such a txid to look up a charge at the API Pix, which refuses it.
+    /// </summary>
+    TxIdNotAlphanumeric,
+
+    /// <summary>The CRC (63) is written in lower case; its value matched. Generators (and the builder) write upper case.</summary>
+    LowerCaseCrc,
 }

@@ -56,11 +56,10 @@ internal static class BrCodeWriter
                 break;
             case BrCodeDynamicRequest d:
                 var url = d.Url?.Trim() ?? string.Empty;
-                if (url.Length is 0 or > BrCodeParser.MaxUrlLength || url.Contains("://", StringComparison.Ordinal) || url.Any(char.IsWhiteSpace)
-                    || url.Any(c => c is < ' ' or > '~'))
+                if (!BrCodeUrl.IsValid(url, out var urlProblem))
                 {
                     throw new BrCodeException(BrCodeErrorKind.InvalidUrl,
-                        $"The payload URL must be printable ASCII without scheme (no https://) and at most {BrCodeParser.MaxUrlLength} characters.", "26.25");
+                        $"The payload URL must be host/path in printable ASCII without scheme (no https://), at most {BrCodeParser.MaxUrlLength} characters: {urlProblem}.", "26.25");
                 }
                 Append(account, "25", url);
                 txId = "***";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Cobranca.Connectors.Abstractions;
@@ -15,7 +16,10 @@ namespace Cobranca.Connectors.Testing;
 /// exactly as with an ERP that implements both interfaces.</para>
 /// <para>"Today" is the America/Sao_Paulo date of the injected <see cref="TimeProvider"/>.</para>
 /// <para>Fault injection: <see cref="IsDown"/> and <see cref="FailNext"/> (each page of
-/// <see cref="ListOpenInvoicesAsync"/> counts as one call).</para>
+/// <see cref="ListOpenInvoicesAsync"/> and <see cref="ListContractsAsync"/> counts as one call). <see cref="CallCounts"/>
+/// counts the calls per operation, so tests can check that a workflow's ERP traffic stays bounded.</para>
+/// <para>Indexed by customer, document, phone and login: every per-customer call costs that customer's rows, not the
+/// whole base (100k invoices answer as fast as 10).</para>
 /// </remarks>
 public sealed class FakeBillingSystem : IBillingSystem
 {
@@ -25,12 +29,19 @@ public sealed class FakeBillingSystem : IBillingSystem
     private const BillingCapabilities Capabilities =
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById |
         BillingCapabilities.FindByLogin | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices |
-        BillingCapabilities.BoletoLine | BillingCapabilities.PixCopyPaste | BillingCapabilities.TrustUnlock;
+        BillingCapabilities.BoletoLine | BillingCapabilities.PixCopyPaste | BillingCapabilities.TrustUnlock |
+        BillingCapabilities.ListContracts;
 
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, Customer> _customers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Contract> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Invoice> _invoices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, Invoice>> _invoicesByCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, Contract>> _contractsByCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<Document, SortedSet<string>> _customersByDocument = [];
+    private readonly Dictionary<PhoneNumber, SortedSet<string>> _customersByPhone = [];
+    private readonly Dictionary<string, SortedSet<string>> _contractsByLogin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _trustUnlocks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _trustUnlockPending = new(StringComparer.Ordinal);
     private readonly FaultInjector _faults = new();
@@ -119,12 +130,51 @@ public sealed class FakeBillingSystem : IBillingSystem
     /// <summary>Clears queued faults and the down switch.</summary>
     public void ResetFaults() => _faults.Reset();
 
+    /// <summary>
+    /// How many calls each operation has received (a snapshot): <c>customer.find</c>, <c>debt.status</c>,
+    /// <c>invoice.list</c> and <c>contract.list</c> (one per page), <c>invoice.slip</c>, <c>contract.trust-unlock</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> CallCounts => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
+
+    /// <summary>Every call so far, all operations together.</summary>
+    public long TotalCalls => _calls.Values.Sum();
+
+    /// <summary>Forgets the call counts.</summary>
+    public void ResetCallCounts() => _calls.Clear();
+
+    private ValueTask EnterAsync(string operation, CancellationToken cancellationToken)
+    {
+        _calls.AddOrUpdate(operation, 1, static (_, n) => n + 1);
+        return _faults.EnterAsync(ProviderName, operation, _time, cancellationToken);
+    }
+
     /// <summary>Adds or replaces a customer.</summary>
     /// <param name="customer">The customer.</param>
     public void AddCustomer(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        lock (_gate) _customers[customer.Id] = customer;
+        lock (_gate)
+        {
+            if (_customers.TryGetValue(customer.Id, out var previous))
+            {
+                if (previous.Document is { } oldDocument) Unindex(_customersByDocument, oldDocument, previous.Id);
+                foreach (var phone in previous.Phones) Unindex(_customersByPhone, phone, previous.Id);
+            }
+            _customers[customer.Id] = customer;
+            if (customer.Document is { } document) Index(_customersByDocument, document, customer.Id);
+            foreach (var phone in customer.Phones) Index(_customersByPhone, phone, customer.Id);
+        }
+    }
+
+    private static void Index<TKey>(Dictionary<TKey, SortedSet<string>> index, TKey key, string id) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var ids)) index[key] = ids = new SortedSet<string>(StringComparer.Ordinal);
+        ids.Add(id);
+    }
+
+    private static void Unindex<TKey>(Dictionary<TKey, SortedSet<string>> index, TKey key, string id) where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0) index.Remove(key);
     }
 
     /// <summary>Adds or replaces a contract and registers it, with its <see cref="Contract.Access"/>, in <see cref="AccessController"/>.</summary>
@@ -137,7 +187,16 @@ public sealed class FakeBillingSystem : IBillingSystem
         {
             if (!_customers.ContainsKey(contract.CustomerId))
                 throw new InvalidOperationException($"Customer {contract.CustomerId} must be added before its contract {contract.Id}.");
+            if (_contracts.TryGetValue(contract.Id, out var previous))
+            {
+                _contractsByCustomer[previous.CustomerId].Remove(previous.Id);
+                if (previous.Login is { } oldLogin) Unindex(_contractsByLogin, oldLogin, previous.Id);
+            }
             _contracts[contract.Id] = contract;
+            if (!_contractsByCustomer.TryGetValue(contract.CustomerId, out var mine))
+                _contractsByCustomer[contract.CustomerId] = mine = new SortedDictionary<string, Contract>(StringComparer.Ordinal);
+            mine[contract.Id] = contract;
+            if (contract.Login is { } login) Index(_contractsByLogin, login, contract.Id);
         }
         AccessController.Register(contract.ToSubscriber(), contract.Access);
     }
@@ -154,7 +213,11 @@ public sealed class FakeBillingSystem : IBillingSystem
                 throw new InvalidOperationException($"Customer {invoice.CustomerId} must be added before invoice {invoice.Id}.");
             if (invoice.ContractId is not null && !_contracts.ContainsKey(invoice.ContractId))
                 throw new InvalidOperationException($"Contract {invoice.ContractId} must be added before invoice {invoice.Id}.");
+            if (_invoices.TryGetValue(invoice.Id, out var previous)) _invoicesByCustomer[previous.CustomerId].Remove(previous.Id);
             _invoices[invoice.Id] = invoice;
+            if (!_invoicesByCustomer.TryGetValue(invoice.CustomerId, out var mine))
+                _invoicesByCustomer[invoice.CustomerId] = mine = new Dictionary<string, Invoice>(StringComparer.Ordinal);
+            mine[invoice.Id] = invoice;
         }
     }
 
@@ -208,11 +271,12 @@ public sealed class FakeBillingSystem : IBillingSystem
                 Raw = raw.AsReadOnly(),
             };
             _invoices[invoiceId] = updated;
+            var mine = _invoicesByCustomer[updated.CustomerId];
+            mine[invoiceId] = updated;
 
-            if (!_invoices.Values.Any(i => i.CustomerId == updated.CustomerId && i.IsOverdueOn(today)))
+            if (!mine.Values.Any(i => i.IsOverdueOn(today)))
             {
-                foreach (var contract in _contracts.Values.Where(c => c.CustomerId == updated.CustomerId))
-                    _trustUnlockPending.Remove(contract.Id);
+                foreach (var contractId in ContractsOf(updated.CustomerId).Keys) _trustUnlockPending.Remove(contractId);
             }
             return updated;
         }
@@ -222,29 +286,30 @@ public sealed class FakeBillingSystem : IBillingSystem
     public async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        await _faults.EnterAsync(ProviderName, "customer.find", _time, cancellationToken).ConfigureAwait(false);
+        await EnterAsync("customer.find", cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             IReadOnlyList<Customer> found = lookup.Kind switch
             {
-                CustomerLookupKind.Document => _customers.Values.Where(c => c.Document == lookup.Document).ToList(),
-                CustomerLookupKind.Phone => _customers.Values.Where(c => c.Phones.Contains(lookup.Phone!.Value)).ToList(),
+                CustomerLookupKind.Document => Customers(_customersByDocument.GetValueOrDefault(lookup.Document!.Value)),
+                CustomerLookupKind.Phone => Customers(_customersByPhone.GetValueOrDefault(lookup.Phone!.Value)),
                 CustomerLookupKind.Id => _customers.TryGetValue(lookup.Value!, out var byId) ? [byId] : [],
-                CustomerLookupKind.Login => _contracts.Values
-                    .Where(c => string.Equals(c.Login, lookup.Value, StringComparison.OrdinalIgnoreCase))
-                    .Select(c => c.CustomerId).Distinct(StringComparer.Ordinal)
+                CustomerLookupKind.Login => (_contractsByLogin.GetValueOrDefault(lookup.Value!) ?? [])
+                    .Select(id => _contracts[id].CustomerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                     .Select(id => _customers[id]).ToList(),
                 _ => throw new NotSupportedException($"Lookup by {lookup.Kind} is not supported."),
             };
             return found;
         }
+
+        List<Customer> Customers(SortedSet<string>? ids) => ids is null ? [] : ids.Select(id => _customers[id]).ToList();
     }
 
     /// <inheritdoc />
     public async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        await _faults.EnterAsync(ProviderName, "debt.status", _time, cancellationToken).ConfigureAwait(false);
+        await EnterAsync("debt.status", cancellationToken).ConfigureAwait(false);
         var today = BrazilTime.Today(_time);
         List<Invoice> invoices;
         List<Contract> contracts;
@@ -252,8 +317,8 @@ public sealed class FakeBillingSystem : IBillingSystem
         {
             if (!_customers.ContainsKey(customerId))
                 throw new ConnectorNotFoundException(ProviderName, "debt.status", $"Customer {customerId} does not exist.");
-            invoices = _invoices.Values.Where(i => i.CustomerId == customerId).ToList();
-            contracts = _contracts.Values.Where(c => c.CustomerId == customerId).ToList();
+            invoices = _invoicesByCustomer.TryGetValue(customerId, out var mine) ? [.. mine.Values] : [];
+            contracts = [.. ContractsOf(customerId).Values];
         }
 
         var withAccess = contracts.Select(WithCurrentAccess).ToList();
@@ -270,7 +335,10 @@ public sealed class FakeBillingSystem : IBillingSystem
         List<Invoice> matching;
         lock (_gate)
         {
-            matching = _invoices.Values
+            IEnumerable<Invoice> candidates = query.CustomerId is { } only
+                ? (_invoicesByCustomer.TryGetValue(only, out var mine) ? mine.Values : [])
+                : _invoices.Values;
+            matching = candidates
                 .Where(i => i.Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid && i.OpenAmount > 0)
                 .Where(i => query.CustomerId is null || i.CustomerId == query.CustomerId)
                 .Where(i => query.DueFrom is not { } from || i.DueDate >= from)
@@ -282,11 +350,48 @@ public sealed class FakeBillingSystem : IBillingSystem
 
         for (var offset = 0; offset < matching.Count || offset == 0; offset += query.PageSize)
         {
-            await _faults.EnterAsync(ProviderName, "invoice.list", _time, cancellationToken).ConfigureAwait(false);
+            await EnterAsync("invoice.list", cancellationToken).ConfigureAwait(false);
             await Task.Yield();
-            foreach (var invoice in matching.Skip(offset).Take(query.PageSize)) yield return invoice;
+            for (var i = offset; i < Math.Min(matching.Count, offset + query.PageSize); i++) yield return matching[i];
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Pages of <see cref="ContractQuery.PageSize"/> customers (or contracts, for the whole base), each one call; unknown
+    /// customer ids have no contracts. Access states are read when each page is served.
+    /// </remarks>
+    public async IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        if (query.CustomerIds is { } ids)
+        {
+            var batches = ids.Distinct(StringComparer.Ordinal).Chunk(query.PageSize).ToList();
+            foreach (var batch in batches)
+            {
+                await EnterAsync("contract.list", cancellationToken).ConfigureAwait(false);
+                List<Contract> page;
+                lock (_gate) page = batch.SelectMany(id => ContractsOf(id).Values).ToList();
+                foreach (var contract in page) yield return WithCurrentAccess(contract);
+            }
+            yield break;
+        }
+
+        List<Contract> all;
+        lock (_gate) all = [.. _contracts.Values];
+        for (var offset = 0; offset < all.Count || offset == 0; offset += query.PageSize)
+        {
+            await EnterAsync("contract.list", cancellationToken).ConfigureAwait(false);
+            for (var i = offset; i < Math.Min(all.Count, offset + query.PageSize); i++) yield return WithCurrentAccess(all[i]);
+        }
+    }
+
+    private SortedDictionary<string, Contract> ContractsOf(string customerId) =>
+        _contractsByCustomer.TryGetValue(customerId, out var mine) ? mine : Empty;
+
+    private static readonly SortedDictionary<string, Contract> Empty = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     /// <remarks>
@@ -296,7 +401,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
-        await _faults.EnterAsync(ProviderName, "invoice.slip", _time, cancellationToken).ConfigureAwait(false);
+        await EnterAsync("invoice.slip", cancellationToken).ConfigureAwait(false);
         Invoice invoice;
         lock (_gate)
         {
@@ -329,7 +434,7 @@ public sealed class FakeBillingSystem : IBillingSystem
     public async Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
-        await _faults.EnterAsync(ProviderName, "contract.trust-unlock", _time, cancellationToken).ConfigureAwait(false);
+        await EnterAsync("contract.trust-unlock", cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var contract = _contracts.GetValueOrDefault(contractId)

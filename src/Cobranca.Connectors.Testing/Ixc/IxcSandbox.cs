@@ -32,10 +32,11 @@ public sealed class IxcSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IxcSandboxOptions _options;
     private readonly IxcSandboxStore _store;
-    private readonly List<IxcSandboxRequest> _requests = [];
+    private readonly Queue<IxcSandboxRequest> _requests = new();
     private readonly List<(IxcSandboxFault Fault, string? Resource)> _faults = [];
     private readonly Dictionary<string, int> _pixCalls = new(StringComparer.Ordinal);
     private (string Key, long Version, List<Dictionary<string, string>> Rows)? _listingCache;
+    private long _requestCount;
 
     private IxcSandbox(WebApplication app, IxcSandboxOptions options, IxcSandboxStore store, Uri baseUrl)
     {
@@ -69,7 +70,13 @@ public sealed class IxcSandbox : IAsyncDisposable
     /// </summary>
     public Action<IxcSandboxRequest>? RequestReceived { get; set; }
 
-    /// <summary>Every request received so far, in arrival order.</summary>
+    /// <summary>How many requests the sandbox has received since it started (whatever the request log keeps).</summary>
+    public long RequestCount => Interlocked.Read(ref _requestCount);
+
+    /// <summary>
+    /// The requests received so far, in arrival order: the last <see cref="IxcSandboxOptions.RequestLogLimit"/> of them
+    /// (none when the limit is 0). <see cref="RequestCount"/> counts them all.
+    /// </summary>
     public IReadOnlyList<IxcSandboxRequest> Requests
     {
         get { lock (_requests) return _requests.ToList(); }
@@ -82,6 +89,7 @@ public sealed class IxcSandbox : IAsyncDisposable
     {
         options ??= new IxcSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.GeneratedCustomers);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RequestLogLimit);
         var store = options.Data is { } data
             ? IxcSandboxStore.FromDataSet(data)
             : IxcSandboxStore.Seed(BrazilTime.Today(options.TimeProvider), options.GeneratedCustomers, options.Seed);
@@ -200,9 +208,11 @@ public sealed class IxcSandbox : IAsyncDisposable
                 row["baixa_data"] = today + " 12:00:00";
             }
 
-            var overdueLeft = _store.Rows(IxcSandboxStore.Areceber).Any(r => r["id_cliente"] == row["id_cliente"] && r["status"] is "A" or "P"
+            // The customer's rows only (indexed), not the whole tables.
+            string[] customer = [row["id_cliente"]];
+            var overdueLeft = _store.RowsWhere(IxcSandboxStore.Areceber, "id_cliente", customer).Any(r => r["status"] is "A" or "P"
                 && r["liberado"] == "S" && string.CompareOrdinal(r["data_vencimento"], today) < 0);
-            foreach (var contract in _store.Rows(IxcSandboxStore.Contrato).Where(c => c["id_cliente"] == row["id_cliente"]))
+            foreach (var contract in _store.RowsWhere(IxcSandboxStore.Contrato, "id_cliente", customer))
             {
                 if (string.CompareOrdinal(row["data_vencimento"], today) < 0) _store.TrustUsed.Remove(contract["id"]);
                 if (overdueLeft) continue;
@@ -224,6 +234,7 @@ public sealed class IxcSandbox : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _requestCount);
         var request = context.Request;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
@@ -231,7 +242,14 @@ public sealed class IxcSandbox : IAsyncDisposable
         var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
         var path = request.Path.Value ?? "/";
         var logged = new IxcSandboxRequest(request.Method, path, headers, body);
-        lock (_requests) _requests.Add(logged);
+        if (_options.RequestLogLimit > 0)
+        {
+            lock (_requests)
+            {
+                while (_requests.Count >= _options.RequestLogLimit) _requests.Dequeue();
+                _requests.Enqueue(logged);
+            }
+        }
         RequestReceived?.Invoke(logged);
 
         if (!path.StartsWith(Prefix, StringComparison.Ordinal) || path.Length == Prefix.Length)
@@ -407,7 +425,7 @@ public sealed class IxcSandbox : IAsyncDisposable
             var key = request.CacheKey(table);
             if (_listingCache is not { } cached || cached.Key != key || cached.Version != _store.Version)
             {
-                cached = (key, _store.Version, IxcSandboxListing.Query(_store.Rows(table), request));
+                cached = (key, _store.Version, IxcSandboxListing.Query(_store, table, request));
                 _listingCache = cached;
             }
             total = cached.Rows.Count;
@@ -417,8 +435,8 @@ public sealed class IxcSandbox : IAsyncDisposable
             page = cached.Rows.GetRange((int)skip, count)
                 .Select(r => new Dictionary<string, string>(r, StringComparer.Ordinal)).ToList();
         }
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using var buffer = new PooledBufferWriter();
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("page", request.Page.ToString(CultureInfo.InvariantCulture));
@@ -436,7 +454,9 @@ public sealed class IxcSandbox : IAsyncDisposable
             }
             json.WriteEndObject();
         }
-        await Write(context, 200, "text/x-json", Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/x-json; charset=utf-8";
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task GetBoletoAsync(HttpContext context, Dictionary<string, string> args)
@@ -543,22 +563,33 @@ public sealed class IxcSandbox : IAsyncDisposable
             contract["dt_ult_des_bloq_conf"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             contract["dt_retorno_desb_conf"] = today.AddDays(_options.TrustUnlockDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             _store.TrustUsed.Add(contractId);
+            _store.TrustActive.Add(contractId);
             return JsonSerializer.Serialize(new Dictionary<string, string> { ["tipo"] = "sucesso", ["mensagem"] = "Desbloqueio de confiança efetuado com sucesso." },
                 SandboxJsonContext.Default.DictionaryStringString);
         }
     }
 
-    /// <summary>Like IXC, blocks again (CA) the contracts whose trust unlock reached its return date by the sandbox clock.</summary>
+    /// <summary>
+    /// Like IXC, blocks again (CA) the contracts whose trust unlock reached its return date by the sandbox clock. Looks only
+    /// at the contracts that may have one running (<see cref="IxcSandboxStore.TrustActive"/>), not at every contract.
+    /// </summary>
     private void ExpireTrustUnlocks()
     {
         var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         lock (_store.Gate)
         {
-            foreach (var contract in _store.Rows(IxcSandboxStore.Contrato))
+            if (_store.TrustActive.Count == 0) return;
+            foreach (var id in _store.TrustActive.ToArray())
             {
+                if (_store.Find(IxcSandboxStore.Contrato, id) is not { } contract || contract["desbloqueio_confianca_ativo"] != "S")
+                {
+                    _store.TrustActive.Remove(id); // released, paid or blocked since: nothing running any more
+                    continue;
+                }
                 var returns = contract.GetValueOrDefault("dt_retorno_desb_conf", "");
-                if (contract["desbloqueio_confianca_ativo"] != "S" || returns.Length == 0 || returns.StartsWith("0000", StringComparison.Ordinal)
+                if (returns.Length == 0 || returns.StartsWith("0000", StringComparison.Ordinal)
                     || string.CompareOrdinal(returns, today) > 0) continue; // no return date ("0000-00-00") never expires
+                _store.TrustActive.Remove(id);
                 _store.Touch();
                 contract["desbloqueio_confianca_ativo"] = "N";
                 contract["status_internet"] = "CA";

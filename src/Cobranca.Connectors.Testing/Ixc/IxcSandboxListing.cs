@@ -90,12 +90,58 @@ internal static class IxcSandboxListing
             : string.CompareOrdinal(Text, other.Text);
     }
 
-    /// <summary>Every row matching the request, sorted (the page is cut by the caller).</summary>
-    public static List<Dictionary<string, string>> Query(IEnumerable<Dictionary<string, string>> rows, Request request)
+    /// <summary>
+    /// Every row of <paramref name="table"/> matching the request, sorted (the page is cut by the caller). An <c>=</c> or
+    /// <c>IN</c> filter on an indexed field (<see cref="IxcSandboxStore.IndexedFields"/>: per customer, per contract) reads
+    /// only the matching rows; other filters scan the table once. Filters are compiled once per query (an <c>IN</c> list
+    /// becomes a set), not re-parsed per row.
+    /// </summary>
+    public static List<Dictionary<string, string>> Query(IxcSandboxStore store, string table, Request request)
     {
-        var filtered = rows.Where(r => Matches(r, request.QType, request.Oper, request.Query, null)
-                && request.Grid.All(g => Matches(r, g.Field, g.Op, g.P, g.P2)))
-            .ToList();
+        var filters = new List<(string Field, string Op, string P, string? P2)>(request.Grid.Count + 1) { (request.QType, request.Oper, request.Query, null) };
+        filters.AddRange(request.Grid);
+        IEnumerable<Dictionary<string, string>> rows = store.Rows(table);
+        foreach (var (field, op, p, _) in filters)
+        {
+            if (Array.IndexOf(IxcSandboxStore.IndexedFields, field) < 0) continue;
+            var upper = op.ToUpperInvariant();
+            if (upper == "=") rows = store.RowsWhere(table, field, [p]);
+            else if (upper == "IN") rows = store.RowsWhere(table, field, SplitList(p));
+            else continue;
+            break;
+        }
+        var predicates = filters.Select(f => Compile(f.Field, f.Op, f.P, f.P2)).ToArray();
+        return Sort(rows.Where(r => Array.TrueForAll(predicates, match => match(r))).ToList(), request);
+    }
+
+    private static string[] SplitList(string p) => p.Split(',', StringSplitOptions.TrimEntries);
+
+    /// <summary>A filter as a predicate, with its operand parsed once (same semantics as <see cref="Matches"/>).</summary>
+    private static Func<Dictionary<string, string>, bool> Compile(string field, string op, string p, string? p2)
+    {
+        switch (op.ToUpperInvariant())
+        {
+            case "=": return r => Value(r, field) == p;
+            case "!=": return r => Value(r, field) != p;
+            case "IN":
+            {
+                var set = SplitList(p).ToHashSet(StringComparer.Ordinal);
+                return r => set.Contains(Value(r, field));
+            }
+            case "NI":
+            {
+                var set = SplitList(p).ToHashSet(StringComparer.Ordinal);
+                return r => !set.Contains(Value(r, field));
+            }
+            default: return r => Matches(r, field, op, p, p2);
+        }
+
+        static string Value(Dictionary<string, string> row, string name) => row.TryGetValue(name, out var v) ? v : "";
+    }
+
+    /// <summary>The matching rows in the request's order (numbers as numbers), id as tie-break.</summary>
+    private static List<Dictionary<string, string>> Sort(List<Dictionary<string, string>> filtered, Request request)
+    {
         if (request.SortName is { } sort)
         {
             // Keys parsed once per row (numbers sort as numbers, like IXC's MySQL columns), then a stable sort with id as tie-break.

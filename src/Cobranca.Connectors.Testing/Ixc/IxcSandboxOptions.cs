@@ -54,4 +54,11 @@ public sealed class IxcSandboxOptions
     /// <c>"P"</c> (partially paid, as some IXC installs mark it).
     /// </summary>
     public string PartialPaymentStatus { get; set; } = "A";
+
+    /// <summary>
+    /// How many of the most recent requests <see cref="IxcSandbox.Requests"/> keeps (older ones are dropped); 0 keeps none.
+    /// Default 10 000: enough for any test, bounded for long runs over a large base (<see cref="IxcSandbox.RequestCount"/>
+    /// counts every request either way).
+    /// </summary>
+    public int RequestLogLimit { get; set; } = 10_000;
 }

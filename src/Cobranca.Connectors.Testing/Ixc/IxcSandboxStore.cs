@@ -16,8 +16,26 @@ internal sealed class IxcSandboxStore
         [Cliente] = new(), [Contrato] = new(), [Areceber] = new(), [Radusuarios] = new(),
     };
 
+    public IxcSandboxStore()
+    {
+        foreach (var table in _tables.Keys)
+        {
+            foreach (var field in IndexedFields) _indexes[(table, field)] = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The fields indexed in every table (value → row ids): what per-customer and per-contract reads filter on.
+    /// Rows change in place, but never these fields (they change only through <see cref="Upsert"/>, which re-indexes).</summary>
+    public static readonly string[] IndexedFields = ["id_cliente", "id_contrato"];
+
+    private readonly Dictionary<(string Table, string Field), Dictionary<string, SortedSet<long>>> _indexes = [];
+
     /// <summary>Contracts whose trust unlock was used and not yet paid for.</summary>
     public HashSet<string> TrustUsed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Contracts that may have a trust unlock running (<c>desbloqueio_confianca_ativo = S</c>): the only ones the
+    /// expiry check looks at. A superset: entries whose flag went back to <c>N</c> are dropped by that check.</summary>
+    public HashSet<string> TrustActive { get; } = new(StringComparer.Ordinal);
 
     public object Gate { get; } = new();
 
@@ -25,13 +43,40 @@ internal sealed class IxcSandboxStore
 
     public IEnumerable<Dictionary<string, string>> Rows(string table) => _tables[table].Values;
 
+    /// <summary>Number of rows in <paramref name="table"/>.</summary>
+    public int Count(string table) => _tables[table].Count;
+
     public Dictionary<string, string>? Find(string table, string id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key) && _tables[table].TryGetValue(key, out var row) ? row : null;
+
+    /// <summary>The rows whose <paramref name="field"/> (an <see cref="IndexedFields"/> one) is one of <paramref name="values"/>, in id order.</summary>
+    public IEnumerable<Dictionary<string, string>> RowsWhere(string table, string field, IEnumerable<string> values)
+    {
+        var index = _indexes[(table, field)];
+        var ids = new SortedSet<long>();
+        foreach (var value in values)
+        {
+            if (index.TryGetValue(value, out var matching)) ids.UnionWith(matching);
+        }
+        var rows = _tables[table];
+        return ids.Select(id => rows[id]);
+    }
 
     public void Upsert(string table, Dictionary<string, string> row)
     {
         var id = long.Parse(row["id"], NumberStyles.None, CultureInfo.InvariantCulture);
-        _tables[table][id] = row;
+        var rows = _tables[table];
+        foreach (var field in IndexedFields)
+        {
+            var index = _indexes[(table, field)];
+            if (rows.TryGetValue(id, out var previous) && previous.TryGetValue(field, out var old) && index.TryGetValue(old, out var was))
+                was.Remove(id);
+            if (!row.TryGetValue(field, out var value)) continue;
+            if (!index.TryGetValue(value, out var ids)) index[value] = ids = [];
+            ids.Add(id);
+        }
+        rows[id] = row;
+        if (table == Contrato && row.GetValueOrDefault("desbloqueio_confianca_ativo") == "S") TrustActive.Add(row["id"]);
         Touch();
     }
 

@@ -145,7 +145,8 @@ public class BrCodeParseTests
         { "00 wrong", WithCrc("000202" + Body()[6..]), BrCodeErrorKind.InvalidFieldValue, "00" },
         { "63 missing", Body(), BrCodeErrorKind.MissingField, "63" },
         { "63 not last", Body(tail: "") + "63041D3D62070503***", BrCodeErrorKind.BadOrder, "63" },
-        { "63 lower-case hex", Body() + "6304abcd", BrCodeErrorKind.MalformedCrc, "63" },
+        { "63 not hex", Body() + "6304ABCG", BrCodeErrorKind.MalformedCrc, "63" },
+        { "63 lower-case hex, wrong value", Body() + "6304abcd", BrCodeErrorKind.CrcMismatch, "63" },
         { "63 length 3", Body() + "6303ABC", BrCodeErrorKind.MalformedCrc, "63" },
         { "crc mismatch", Valid("P1")[..^1] + "E", BrCodeErrorKind.CrcMismatch, "63" },
         { "poi 13", WithCrc("000201010213" + Body()[6..]), BrCodeErrorKind.InvalidFieldValue, "01" },
@@ -171,7 +172,6 @@ public class BrCodeParseTests
         { "amount negative", WithCrc(Body(extraBefore58: "5403-10")), BrCodeErrorKind.InvalidAmount, "54" },
         { "amount trailing dot", WithCrc(Body(extraBefore58: "540310.")), BrCodeErrorKind.InvalidAmount, "54" },
         { "amount 14 chars", WithCrc(Body(extraBefore58: Tlv("54", "123456789012.0"))), BrCodeErrorKind.InvalidAmount, "54" },
-        { "txid with hyphen", WithCrc(Body(tail: "62090505ab-12")), BrCodeErrorKind.InvalidTxId, "62.05" },
         { "txid 36 chars", WithCrc(Body(tail: "6240" + "0536" + new string('a', 36))), BrCodeErrorKind.InvalidTxId, "62.05" },
         { "nested 62 bad tag", WithCrc(Body(tail: "6207X503***")), BrCodeErrorKind.BadTag, "62" },
     };

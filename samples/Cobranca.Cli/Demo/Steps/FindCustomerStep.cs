@@ -20,7 +20,8 @@ public sealed class FindCustomerStep : IDemoStep
             ("CPF/CNPJ with mask", document.Mask(), CustomerLookup.ByDocument(document.Formatted)),
             ("CPF/CNPJ digits only", document.Mask(), CustomerLookup.ByDocument(document.Value)),
         };
-        if (target.Raw.TryGetValue(IspDataKeys.MobilePhone, out var typed) && PhoneNumber.TryParse(typed, out var phone))
+        if (context.Session.Billing.Info.Supports(BillingCapabilities.FindByPhone) // MK-Auth has no phone search
+            && target.Raw.TryGetValue(IspDataKeys.MobilePhone, out var typed) && PhoneNumber.TryParse(typed, out var phone))
             lookups.Add(("phone as typed", phone.Mask(), CustomerLookup.ByPhone(phone)));
 
         var rows = new List<object>();
