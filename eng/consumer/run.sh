@@ -27,6 +27,8 @@ dotnet pack "$work/packable.slnf" -c Release "${pack_args[@]}" -o "$feed" -warna
 nupkg="$(ls "$feed"/Cobranca.Connectors.Abstractions.*.nupkg | grep -v '\.snupkg$' | head -n 1)"
 version="$(basename "$nupkg" .nupkg)"; version="${version#Cobranca.Connectors.Abstractions.}"
 echo "::: consumer: $(ls "$feed"/*.nupkg | wc -l) packages, version $version"
+# COBRANCA_PACKAGES_OUT=DIR keeps a copy of the packages (e.g. for python3 eng/package/report.py DIR).
+if [ -n "${COBRANCA_PACKAGES_OUT:-}" ]; then mkdir -p "$COBRANCA_PACKAGES_OUT" && cp "$feed"/*.nupkg "$COBRANCA_PACKAGES_OUT"/; fi
 
 # The normal package cache serves third-party packages read-only (fallback folder), unless it holds a Cobranca
 # package of this version (installed by hand): then everything is restored into the private folder.
