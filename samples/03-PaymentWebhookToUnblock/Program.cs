@@ -34,7 +34,7 @@ await using var mikrotik = new MikroTikAccessController(new MikroTikAccessContro
     Host = router.Host, Port = router.Port, User = "admin", Password = "router-secret",
     Strategy = MikroTikAccessStrategy.PppSecretDisable,
 });
-using var pix = new PixClient(new PixClientOptions { BaseUrl = psp.BaseUrl, TokenUrl = psp.TokenUrl, ClientId = psp.ClientId, ClientSecret = psp.ClientSecret });
+using var pix = new PixClient(new PixClientOptions { BaseAddress = psp.BaseUrl, TokenUrl = psp.TokenUrl, ClientId = psp.ClientId, ClientSecret = psp.ClientSecret });
 IBillingSystem billing = ixc.AsBillingSystem();
 IAccessController[] controllers = [ixc.AsAccessController(), mikrotik]; // ERP first, then the router
 

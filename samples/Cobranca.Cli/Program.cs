@@ -13,5 +13,6 @@ Cobranca.Cli.Commands.CodecCommands.AddTo(root);
 root.Subcommands.Add(Cobranca.Cli.Commands.MikroTikCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.MkAuthCommands.Create());
+root.Subcommands.Add(Cobranca.Cli.Commands.SgpCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

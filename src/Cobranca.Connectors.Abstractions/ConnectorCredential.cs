@@ -22,6 +22,18 @@ public sealed class ConnectorCredential
         Secret = new ConnectorSecret(secret);
     }
 
+    /// <summary>Creates a credential around an existing secret (several credentials may share one rotating secret).</summary>
+    /// <param name="user">The user or client id (may be empty; never null).</param>
+    /// <param name="secret">The secret object, shared: updating it updates this credential.</param>
+    /// <exception cref="ArgumentNullException">A value is null.</exception>
+    public ConnectorCredential(string user, ConnectorSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(secret);
+        _user = user;
+        Secret = secret;
+    }
+
     /// <summary>The user or client id (not a secret).</summary>
     public string User
     {

@@ -6,6 +6,28 @@ namespace Cobranca.Connectors.Boleto;
 /// </summary>
 public sealed class BoletoException : FormatException
 {
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BoletoErrorKind.InvalidFormat"/>).</summary>
+    public BoletoException()
+        : this(BoletoErrorKind.InvalidFormat, "The code is invalid.")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BoletoErrorKind.InvalidFormat"/>).</summary>
+    /// <param name="message">A description.</param>
+    public BoletoException(string message)
+        : this(BoletoErrorKind.InvalidFormat, message)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BoletoErrorKind.InvalidFormat"/>).</summary>
+    /// <param name="message">A description.</param>
+    /// <param name="innerException">The cause.</param>
+    public BoletoException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Kind = BoletoErrorKind.InvalidFormat;
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="kind">The violated rule.</param>
     /// <param name="message">A description.</param>

@@ -14,57 +14,70 @@ namespace Cobranca.Connectors.Pix;
 /// <see cref="Cobranca.Connectors.Abstractions.FieldViolation"/>s).
 /// </summary>
 /// <remarks>
-/// Create one per account and reuse it (it owns a connection pool); with DI use <c>services.AddPixClient(name, …)</c>.
+/// Create one per account and reuse it (it owns a connection pool); with DI use <c>services.AddPixClient(tenant, …)</c>.
+/// Mock <see cref="IPixClient"/> in tests.
 /// </remarks>
-public class PixClient : IPixClient, IDisposable
+public sealed class PixClient : IPixClient, IDisposable
 {
-    private readonly PixTransport _transport = null!;
-    private readonly PixTokenProvider _tokens = null!;
+    private readonly PixTransport _transport;
+    private readonly PixTokenProvider _tokens;
     private readonly HttpClient? _ownedClient;
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _ownedCertificate;
 
     /// <summary>Creates a client with its own connection pool and the mTLS certificate from <paramref name="options"/>.</summary>
-    /// <param name="options">Account settings; validated here.</param>
-    /// <param name="logger">Logger; null for none.</param>
-    /// <exception cref="ArgumentException">Invalid options or an unreadable certificate.</exception>
-    public PixClient(PixClientOptions options, ILogger<PixClient>? logger = null)
+    /// <param name="options">Account settings; copied and validated here (only <see cref="PixClientOptions.Credential"/> stays shared, for rotation).</param>
+    /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="timeProvider">The clock for token expiry, retry delays and timeouts; the system clock by default.</param>
+    /// <exception cref="ArgumentException">Invalid options (the message lists every problem) or an unreadable certificate.</exception>
+    public PixClient(PixClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ThrowIfInvalid(options);
-        ILogger log = logger ?? (ILogger)NullLogger.Instance;
-        _ownedClient = PixHttpHandlers.CreateClient(options);
+        var settings = Validated(options);
+        var time = timeProvider ?? TimeProvider.System;
+        var certificate = PixCertificateLoader.Load(settings);
+        if (!ReferenceEquals(certificate, settings.Certificate)) _ownedCertificate = certificate;
+        try
+        {
+            _ownedClient = PixHttpHandlers.CreateClient(settings, certificate, time);
+        }
+        catch
+        {
+            _ownedCertificate?.Dispose();
+            throw;
+        }
         var client = _ownedClient;
-        (_tokens, _transport) = Build(options, () => client, log);
+        (_tokens, _transport) = Build(settings, settings.CreateCredential(), () => client, loggerFactory, time, tenant: null, meterFactory: null);
     }
 
-    internal PixClient(PixClientOptions options, Func<HttpClient> httpClient, ILogger logger)
+    /// <summary>The DI path: the named HttpClient comes from the factory; the tenant's credential is shared with the registration (reloads update it).</summary>
+    internal PixClient(PixClientOptions options, ConnectorCredential credential, Func<HttpClient> httpClient, ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider, string tenant, System.Diagnostics.Metrics.IMeterFactory? meterFactory)
     {
-        ThrowIfInvalid(options);
-        (_tokens, _transport) = Build(options, httpClient, logger);
-    }
-
-    /// <summary>For mocking frameworks only.</summary>
-    protected PixClient()
-    {
+        var settings = Validated(options);
+        (_tokens, _transport) = Build(settings, credential, httpClient, loggerFactory, timeProvider ?? TimeProvider.System, tenant, meterFactory);
     }
 
     /// <inheritdoc />
-    public virtual string ProviderName => _transport.Provider;
+    public string ProviderName => _transport.Provider;
 
-    private static (PixTokenProvider, PixTransport) Build(PixClientOptions options, Func<HttpClient> httpClient, ILogger logger)
+    private static PixClientOptions Validated(PixClientOptions options)
     {
-        var tokens = new PixTokenProvider(options, httpClient, logger);
-        return (tokens, new PixTransport(options, httpClient, tokens, logger));
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Copy();
+        ConnectorOptionsValidation.ThrowIfInvalid(nameof(PixClientOptions), settings.Validate());
+        return settings;
     }
 
-    private static void ThrowIfInvalid(PixClientOptions options)
+    private static (PixTokenProvider, PixTransport) Build(PixClientOptions options, ConnectorCredential credential, Func<HttpClient> httpClient,
+        ILoggerFactory? loggerFactory, TimeProvider time, string? tenant, System.Diagnostics.Metrics.IMeterFactory? meterFactory)
     {
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ArgumentException($"Invalid Pix client options: {string.Join(" ", errors)}", nameof(options));
+        ILogger logger = loggerFactory?.CreateLogger<PixClient>() ?? (ILogger)NullLogger.Instance;
+        var tokens = new PixTokenProvider(options, credential, httpClient, time, logger);
+        return (tokens, new PixTransport(options, credential, httpClient, tokens, logger, tenant, meterFactory));
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> CreateChargeAsync(string txid, PixImmediateChargeRequest request, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> CreateChargeAsync(string txid, PixImmediateChargeRequest request, CancellationToken cancellationToken = default)
     {
         RequireTxid(txid);
         ArgumentNullException.ThrowIfNull(request);
@@ -74,7 +87,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> CreateChargeAsync(PixImmediateChargeRequest request, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> CreateChargeAsync(PixImmediateChargeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequireCharge(request.Key, request.Amount);
@@ -83,7 +96,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> GetChargeAsync(string txid, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> GetChargeAsync(string txid, CancellationToken cancellationToken = default)
     {
         RequireId(txid, nameof(txid));
         var dto = await SendCobAsync(HttpMethod.Get, "cob/" + Escape(txid), null, retryable: true, "cob.get", cancellationToken).ConfigureAwait(false);
@@ -91,7 +104,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> UpdateChargeAsync(string txid, PixChargeUpdate update, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> UpdateChargeAsync(string txid, PixChargeUpdate update, CancellationToken cancellationToken = default)
     {
         RequireId(txid, nameof(txid));
         ArgumentNullException.ThrowIfNull(update);
@@ -100,7 +113,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> CreateDueChargeAsync(string txid, PixDueChargeRequest request, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> CreateDueChargeAsync(string txid, PixDueChargeRequest request, CancellationToken cancellationToken = default)
     {
         RequireTxid(txid);
         ArgumentNullException.ThrowIfNull(request);
@@ -114,7 +127,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> GetDueChargeAsync(string txid, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> GetDueChargeAsync(string txid, CancellationToken cancellationToken = default)
     {
         RequireId(txid, nameof(txid));
         var dto = await SendCobAsync(HttpMethod.Get, "cobv/" + Escape(txid), null, retryable: true, "cobv.get", cancellationToken).ConfigureAwait(false);
@@ -122,7 +135,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixCharge> UpdateDueChargeAsync(string txid, PixChargeUpdate update, CancellationToken cancellationToken = default)
+    public async Task<PixCharge> UpdateDueChargeAsync(string txid, PixChargeUpdate update, CancellationToken cancellationToken = default)
     {
         RequireId(txid, nameof(txid));
         ArgumentNullException.ThrowIfNull(update);
@@ -131,7 +144,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixPayment> GetPaymentAsync(string endToEndId, CancellationToken cancellationToken = default)
+    public async Task<PixPayment> GetPaymentAsync(string endToEndId, CancellationToken cancellationToken = default)
     {
         RequireId(endToEndId, nameof(endToEndId));
         var dto = await _transport.SendAsync<object, PixDto>(HttpMethod.Get, "pix/" + Escape(endToEndId), null, null,
@@ -140,7 +153,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixPage<PixPayment>> ListPaymentsPageAsync(PixPaymentQuery query, int pageIndex = 0, CancellationToken cancellationToken = default)
+    public async Task<PixPage<PixPayment>> ListPaymentsPageAsync(PixPaymentQuery query, int pageIndex = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(pageIndex);
@@ -167,7 +180,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async IAsyncEnumerable<PixPayment> ListPaymentsAsync(PixPaymentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PixPayment> ListPaymentsAsync(PixPaymentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var page = 0; ; page++)
         {
@@ -179,7 +192,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixRefund> RefundAsync(string endToEndId, string refundId, PixRefundRequest request, CancellationToken cancellationToken = default)
+    public async Task<PixRefund> RefundAsync(string endToEndId, string refundId, PixRefundRequest request, CancellationToken cancellationToken = default)
     {
         RequireId(endToEndId, nameof(endToEndId));
         RequireRefundId(refundId);
@@ -193,7 +206,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixRefund> GetRefundAsync(string endToEndId, string refundId, CancellationToken cancellationToken = default)
+    public async Task<PixRefund> GetRefundAsync(string endToEndId, string refundId, CancellationToken cancellationToken = default)
     {
         RequireId(endToEndId, nameof(endToEndId));
         RequireRefundId(refundId);
@@ -203,7 +216,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task ConfigureWebhookAsync(string key, Uri webhookUrl, CancellationToken cancellationToken = default)
+    public async Task ConfigureWebhookAsync(string key, Uri webhookUrl, CancellationToken cancellationToken = default)
     {
         RequireId(key, nameof(key));
         ArgumentNullException.ThrowIfNull(webhookUrl);
@@ -214,7 +227,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task<PixWebhook> GetWebhookAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<PixWebhook> GetWebhookAsync(string key, CancellationToken cancellationToken = default)
     {
         RequireId(key, nameof(key));
         var dto = await _transport.SendAsync<object, WebhookDto>(HttpMethod.Get, "webhook/" + Escape(key), null, null,
@@ -225,7 +238,7 @@ public class PixClient : IPixClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual async Task DeleteWebhookAsync(string key, CancellationToken cancellationToken = default)
+    public async Task DeleteWebhookAsync(string key, CancellationToken cancellationToken = default)
     {
         RequireId(key, nameof(key));
         await _transport.SendAsync<object, object>(HttpMethod.Delete, "webhook/" + Escape(key), null, null, null,
@@ -299,20 +312,12 @@ public class PixClient : IPixClient, IDisposable
             throw new ArgumentOutOfRangeException("request.Amount", "The amount must be positive, with at most 2 decimals and 10 integer digits.");
     }
 
-    /// <summary>Releases the connection pool when this client created it.</summary>
+    /// <summary>Releases the connection pool and the loaded certificate when this client created them.</summary>
     public void Dispose()
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases resources.</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
         _ownedClient?.Dispose();
-        _tokens?.Dispose();
-        _transport?.Dispose();
+        _ownedCertificate?.Dispose();
+        _tokens.Dispose();
+        _transport.Dispose();
     }
 }

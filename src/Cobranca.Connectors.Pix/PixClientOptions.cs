@@ -1,22 +1,28 @@
 using System.Security.Cryptography.X509Certificates;
+using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Http;
 
 namespace Cobranca.Connectors.Pix;
 
 /// <summary>
-/// Settings for one PSP account (one credential set). A multi-tenant host creates one <see cref="PixClient"/> (or one
-/// named DI registration) per account: the mTLS certificate belongs to the connection, so accounts cannot share one.
+/// Settings for one PSP account (one credential set), bindable from configuration (<c>Cobranca:Pix:{tenant}</c>). A
+/// multi-tenant host creates one <see cref="PixClient"/> (or one <c>AddPixClient(tenant)</c> registration) per account:
+/// the mTLS certificate belongs to the connection, so accounts cannot share one. The client copies these settings when
+/// it is built; only <see cref="Credential"/> stays shared, so that it can be rotated.
 /// </summary>
 public sealed class PixClientOptions
 {
-    /// <summary>The PSP profile (<see cref="PixProviderProfile.Efi"/>…). Null when <see cref="BaseUrl"/> and <see cref="TokenUrl"/> are both set.</summary>
+    /// <summary>The PSP profile (<see cref="PixProviderProfile.Efi"/>…). Null when <see cref="Profile"/> names one, or when <see cref="BaseAddress"/> and <see cref="TokenUrl"/> are both set.</summary>
     public PixProviderProfile? Provider { get; set; }
+
+    /// <summary>The name of a built-in profile (<c>efi</c>, <c>inter</c>, <c>sicoob</c>, <c>sicredi</c>, <c>bb</c>, <c>itau</c>; case ignored), for configuration files. <see cref="Provider"/> wins when both are set.</summary>
+    public string? Profile { get; set; }
 
     /// <summary>Use the profile's homologation URLs.</summary>
     public bool UseSandbox { get; set; }
 
-    /// <summary>API base URL with the version path (e.g. <c>https://pix.example.com/api/v2/</c>); overrides the profile.</summary>
-    public Uri? BaseUrl { get; set; }
+    /// <summary>API base address with the version path (e.g. <c>https://pix.example.com/api/v2/</c>); overrides the profile.</summary>
+    public Uri? BaseAddress { get; set; }
 
     /// <summary>OAuth2 token URL; overrides the profile.</summary>
     public Uri? TokenUrl { get; set; }
@@ -27,16 +33,23 @@ public sealed class PixClientOptions
     /// <summary>Scopes to request; null = the profile's.</summary>
     public IList<string>? Scopes { get; set; }
 
-    /// <summary>OAuth2 client id.</summary>
+    /// <summary>OAuth2 client id (used when <see cref="Credential"/> is null).</summary>
     public string ClientId { get; set; } = string.Empty;
 
-    /// <summary>OAuth2 client secret (a secret: load it from a vault or environment variable; never logged).</summary>
+    /// <summary>OAuth2 client secret (a secret: load it from a vault or environment variable; never logged). Used when <see cref="Credential"/> is null.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>The mTLS client certificate, already loaded (with its private key). Takes precedence over the PFX settings.</summary>
+    /// <summary>
+    /// The client id and secret as a rotatable credential: <see cref="ConnectorCredential.Update"/> makes the next token
+    /// request use the new pair (the cached token is dropped). Null: the client builds one from <see cref="ClientId"/>
+    /// and <see cref="ClientSecret"/> (with DI, a configuration reload updates it in place).
+    /// </summary>
+    public ConnectorCredential? Credential { get; set; }
+
+    /// <summary>The mTLS client certificate, already loaded (with its private key), e.g. from a certificate store. Optional: the PFX settings bind from configuration. Takes precedence over them.</summary>
     public X509Certificate2? Certificate { get; set; }
 
-    /// <summary>The mTLS certificate as PKCS#12 (PFX/P12) bytes, e.g. from a secret store.</summary>
+    /// <summary>The mTLS certificate as PKCS#12 (PFX/P12) bytes (base64 in configuration), e.g. from a secret store.</summary>
     public byte[]? CertificatePfx { get; set; }
 
     /// <summary>Path of a PKCS#12 (PFX/P12) file with the mTLS certificate.</summary>
@@ -58,62 +71,92 @@ public sealed class PixClientOptions
     /// Timeouts, retries (idempotent operations only; 429 after <c>Retry-After</c> for any), circuit breaker and
     /// concurrency limit of this account's connection (the shared Cobranca.Connectors.Http pipeline).
     /// </summary>
-    public ConnectorResilienceOptions Resilience { get; set; } = new();
+    public ConnectorResilienceOptions Resilience { get; } = new();
 
-    /// <summary>Optional SHA-256 thumbprints of the PSP's TLS certificate to pin (normally empty: PSPs use public CAs).</summary>
-    public IList<string> PinnedServerCertificates { get; } = new List<string>();
-
-    /// <summary>Tenant name tagged on telemetry (never a secret).</summary>
-    public string? TenantId { get; set; }
-
-    /// <summary>Clock for token expiry, retry delays and timeouts; null = <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider? TimeProvider { get; set; }
+    /// <summary>
+    /// SHA-256 thumbprints of the PSP's TLS certificate (normally empty: PSPs use public CAs). When set, only a
+    /// certificate matching one of them is accepted (see <see cref="CertificatePinning"/>).
+    /// </summary>
+    public IList<string> PinnedCertificateThumbprints { get; } = new List<string>();
 
     /// <summary>The provider name used in exceptions and telemetry: <c>"pix:{profile}"</c>, or <c>"pix"</c>.</summary>
-    public string ProviderName => Provider is null ? "pix" : "pix:" + Provider.Name;
+    public string ProviderName => EffectiveProvider is { } p ? "pix:" + p.Name : "pix";
 
-    private readonly Lock _certificateGate = new();
-    private X509Certificate2? _loadedCertificate;
+    internal PixProviderProfile? EffectiveProvider =>
+        Provider ?? (Profile is { } name ? PixProviderProfile.BuiltIn.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) : null);
 
-    /// <summary>The mTLS certificate, loaded once per options instance (DI rebuilds handlers periodically).</summary>
-    internal X509Certificate2? GetOrLoadCertificate(Func<PixClientOptions, X509Certificate2?> load)
+    internal Uri? EffectiveBaseUrl => BaseAddress ?? (UseSandbox ? EffectiveProvider?.SandboxBaseUrl : EffectiveProvider?.BaseUrl);
+
+    internal Uri? EffectiveTokenUrl => TokenUrl ?? (UseSandbox ? EffectiveProvider?.SandboxTokenUrl : EffectiveProvider?.TokenUrl);
+
+    internal PixAuthStyle EffectiveAuthStyle => AuthStyle ?? EffectiveProvider?.AuthStyle ?? PixAuthStyle.BasicForm;
+
+    internal IReadOnlyList<string> EffectiveScopes => Scopes is { } s ? [.. s] : EffectiveProvider?.Scopes ?? [];
+
+    /// <summary>The client's private copy (the credential object stays shared so that it can be rotated).</summary>
+    internal PixClientOptions Copy()
     {
-        lock (_certificateGate) return _loadedCertificate ??= load(this);
+        var copy = new PixClientOptions
+        {
+            Provider = Provider, Profile = Profile, UseSandbox = UseSandbox, BaseAddress = BaseAddress, TokenUrl = TokenUrl,
+            AuthStyle = AuthStyle, Scopes = Scopes is null ? null : [.. Scopes], ClientId = ClientId, ClientSecret = ClientSecret,
+            Credential = Credential, Certificate = Certificate, CertificatePfx = CertificatePfx, CertificatePath = CertificatePath,
+            CertificatePassword = CertificatePassword, TokenRefreshMargin = TokenRefreshMargin,
+        };
+        foreach (var (k, v) in Headers) copy.Headers[k] = v;
+        foreach (var (k, v) in QueryParameters) copy.QueryParameters[k] = v;
+        foreach (var pin in PinnedCertificateThumbprints) copy.PinnedCertificateThumbprints.Add(pin);
+        CopyResilience(Resilience, copy.Resilience);
+        return copy;
     }
 
-    internal Uri? EffectiveBaseUrl => BaseUrl ?? (UseSandbox ? Provider?.SandboxBaseUrl : Provider?.BaseUrl);
+    private static void CopyResilience(ConnectorResilienceOptions from, ConnectorResilienceOptions to)
+    {
+        to.MaxRetryAttempts = from.MaxRetryAttempts;
+        to.RetryBaseDelay = from.RetryBaseDelay;
+        to.MaxRetryAfter = from.MaxRetryAfter;
+        to.AttemptTimeout = from.AttemptTimeout;
+        to.TotalTimeout = from.TotalTimeout;
+        to.MaxConcurrentRequests = from.MaxConcurrentRequests;
+        to.MaxQueuedRequests = from.MaxQueuedRequests;
+        to.CircuitBreakerFailureRatio = from.CircuitBreakerFailureRatio;
+        to.CircuitBreakerMinimumThroughput = from.CircuitBreakerMinimumThroughput;
+        to.CircuitBreakerSamplingDuration = from.CircuitBreakerSamplingDuration;
+        to.CircuitBreakerBreakDuration = from.CircuitBreakerBreakDuration;
+    }
 
-    internal Uri? EffectiveTokenUrl => TokenUrl ?? (UseSandbox ? Provider?.SandboxTokenUrl : Provider?.TokenUrl);
-
-    internal PixAuthStyle EffectiveAuthStyle => AuthStyle ?? Provider?.AuthStyle ?? PixAuthStyle.BasicForm;
-
-    internal IReadOnlyList<string> EffectiveScopes => Scopes is { } s ? [.. s] : Provider?.Scopes ?? [];
+    /// <summary>The credential the client uses: <see cref="Credential"/>, or one built from <see cref="ClientId"/> and <see cref="ClientSecret"/>.</summary>
+    internal ConnectorCredential CreateCredential() => Credential ?? new ConnectorCredential(ClientId ?? string.Empty, ClientSecret ?? string.Empty);
 
     /// <summary>Checks the settings; returns the problems found (empty when valid). Never echoes a secret.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        var provider = EffectiveProvider;
+        if (Provider is null && Profile is { } name && provider is null)
+            errors.Add($"Profile '{name}' is not a built-in profile ({string.Join(", ", PixProviderProfile.BuiltIn.Select(p => p.Name))}).");
         if (EffectiveBaseUrl is not { } baseUrl)
-            errors.Add(UseSandbox && Provider is not null && BaseUrl is null
-                ? $"The {Provider.Name} profile has no sandbox URL: set BaseUrl."
-                : "Set Provider or BaseUrl.");
+            errors.Add(UseSandbox && provider is not null && BaseAddress is null
+                ? $"The {provider.Name} profile has no sandbox URL: set BaseAddress."
+                : "Set Provider (or Profile) or BaseAddress.");
         else if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback))
-            errors.Add("BaseUrl must be an absolute https URL (http is only accepted for loopback test servers).");
+            errors.Add("BaseAddress must be an absolute https URL (http is only accepted for loopback test servers).");
         if (EffectiveTokenUrl is not { } tokenUrl)
-            errors.Add(UseSandbox && Provider is not null && TokenUrl is null
-                ? $"The {Provider.Name} profile has no sandbox token URL: set TokenUrl."
-                : "Set Provider or TokenUrl.");
+            errors.Add(UseSandbox && provider is not null && TokenUrl is null
+                ? $"The {provider.Name} profile has no sandbox token URL: set TokenUrl."
+                : "Set Provider (or Profile) or TokenUrl.");
         else if (!tokenUrl.IsAbsoluteUri || (tokenUrl.Scheme != Uri.UriSchemeHttps && !tokenUrl.IsLoopback))
             errors.Add("TokenUrl must be an absolute https URL (http is only accepted for loopback test servers).");
-        if (string.IsNullOrWhiteSpace(ClientId)) errors.Add("ClientId is required.");
-        if ((Provider?.RequiresClientSecret ?? true) && string.IsNullOrEmpty(ClientSecret))
+        var (clientId, secret) = CreateCredential();
+        if (string.IsNullOrWhiteSpace(clientId)) errors.Add("ClientId is required.");
+        if ((provider?.RequiresClientSecret ?? true) && string.IsNullOrEmpty(secret))
             errors.Add("ClientSecret is required for this provider.");
         if (CertificatePfx is not null && CertificatePath is not null)
             errors.Add("Set either CertificatePfx or CertificatePath, not both.");
         if (CertificatePath is not null && Certificate is null && !File.Exists(CertificatePath))
             errors.Add("CertificatePath does not point to an existing file.");
-        if (Resilience is null) errors.Add("Resilience is required.");
-        else errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
+        errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
+        errors.AddRange(CertificatePinning.ValidatePins(PinnedCertificateThumbprints, nameof(PinnedCertificateThumbprints)));
         if (TokenRefreshMargin < TimeSpan.Zero) errors.Add("TokenRefreshMargin cannot be negative.");
         return errors;
     }

@@ -8,7 +8,7 @@ namespace Cobranca.Connectors.Pix;
 /// <remarks>
 /// Profiles carry public facts gathered from PSP documentation and public integrations; the ones marked "unsure" in
 /// their <see cref="Notes"/> were not confirmed from the PSP's own documentation. You can always override
-/// <see cref="PixClientOptions.BaseUrl"/> and <see cref="PixClientOptions.TokenUrl"/>.
+/// <see cref="PixClientOptions.BaseAddress"/> and <see cref="PixClientOptions.TokenUrl"/>.
 /// </remarks>
 public sealed class PixProviderProfile
 {

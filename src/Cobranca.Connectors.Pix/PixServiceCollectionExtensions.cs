@@ -1,68 +1,56 @@
+using System.Diagnostics.Metrics;
+using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Pix.Internal;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>DI registration for <see cref="PixClient"/>.</summary>
+/// <summary>Registers PSP accounts (one per tenant).</summary>
 public static class PixServiceCollectionExtensions
 {
+    /// <summary>The configuration section a tenant's options are bound from: <c>Cobranca:Pix:{tenant}</c>.</summary>
+    public const string ConfigurationSectionPrefix = "Cobranca:Pix:";
+
     /// <summary>
-    /// Registers a named PSP account: options (validated when the host starts), a named HttpClient presenting the
-    /// account's mTLS certificate with per-operation retries, and a keyed singleton <see cref="IPixClient"/>
-    /// (resolve with <c>[FromKeyedServices(name)]</c> or <c>GetRequiredKeyedService&lt;IPixClient&gt;(name)</c>).
-    /// The first registration is also available as plain <see cref="IPixClient"/>.
+    /// Registers the PSP account of <paramref name="tenant"/>: options bound from <c>Cobranca:Pix:{tenant}</c> then
+    /// <paramref name="configure"/> (validated when the host starts), a named HttpClient presenting the account's mTLS
+    /// certificate with the shared resilience pipeline, and keyed singletons <see cref="PixClient"/> and
+    /// <see cref="IPixClient"/> (resolve with <c>GetRequiredKeyedService&lt;IPixClient&gt;(tenant)</c>). There is no unkeyed
+    /// default. A configuration reload that changes the client id or secret is applied to the running client.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="name">Account/tenant name, unique per registration.</param>
-    /// <param name="configure">Sets the options (not invoked until the options are first needed).</param>
-    public static PixClientBuilder AddPixClient(this IServiceCollection services, string name, Action<PixClientOptions>? configure = null)
+    /// <param name="tenant">The tenant (account) name: the service key. Call once per tenant.</param>
+    /// <param name="configure">Sets the options (runs after configuration binding, when the options are first needed).</param>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is blank.</exception>
+    public static PixClientBuilder AddPixClient(this IServiceCollection services, string tenant, Action<PixClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(name);
-        var optionsBuilder = services.AddOptions<PixClientOptions>(name);
-        if (configure is not null) optionsBuilder.Configure(configure);
-        optionsBuilder.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PixClientOptions>>(new PixClientOptionsValidator(name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
 
-        var httpName = "Cobranca.Connectors.Pix." + name;
+        services.AddTenantOptions<PixClientOptions, PixClientOptionsValidator>(ConfigurationSectionPrefix, tenant, configure);
+        services.AddKeyedSingleton(tenant, (sp, _) => new PixTenantState(sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>(), tenant));
+
+        var httpName = "Cobranca.Connectors.Pix." + tenant;
         var http = services.AddHttpClient(httpName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => PixHttpHandlers.CreatePrimary(Options(sp, name)))
-            .AddConnectorResilience(sp => Options(sp, name).Resilience)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var state = sp.GetRequiredKeyedService<PixTenantState>(tenant);
+                return PixHttpHandlers.CreatePrimary(state.Options, state.Certificate());
+            })
+            .AddConnectorResilience(sp => sp.GetRequiredKeyedService<PixTenantState>(tenant).Options.Resilience)
             .SetHandlerLifetime(TimeSpan.FromMinutes(15));
 
-        services.AddKeyedSingleton<IPixClient>(name, (sp, _) =>
+        services.AddKeyedSingleton(tenant, (sp, _) =>
         {
+            var state = sp.GetRequiredKeyedService<PixTenantState>(tenant);
             var factory = sp.GetRequiredService<IHttpClientFactory>();
-            return new PixClient(Options(sp, name), () => factory.CreateClient(httpName), Logger(sp));
+            return new PixClient(state.Options, state.Credential, () => factory.CreateClient(httpName), sp.GetService<ILoggerFactory>(),
+                sp.GetService<TimeProvider>(), tenant, sp.GetService<IMeterFactory>());
         });
-        services.TryAddSingleton(sp => sp.GetRequiredKeyedService<IPixClient>(name));
-        return new PixClientBuilder(services, name, http);
-    }
-
-    private static PixClientOptions Options(IServiceProvider sp, string name)
-    {
-        var options = sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>().Get(name);
-        options.TimeProvider ??= sp.GetService<TimeProvider>();
-        return options;
-    }
-
-    private static ILogger Logger(IServiceProvider sp) =>
-        sp.GetService<ILoggerFactory>()?.CreateLogger("Cobranca.Connectors.Pix.PixClient") ?? NullLogger.Instance;
-
-    private sealed class PixClientOptionsValidator(string name) : IValidateOptions<PixClientOptions>
-    {
-        public ValidateOptionsResult Validate(string? optionsName, PixClientOptions options)
-        {
-            if (!string.Equals(optionsName, name, StringComparison.Ordinal)) return ValidateOptionsResult.Skip;
-            var errors = options.Validate();
-            return errors.Count == 0
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(errors.Select(e => $"Pix client '{name}': {e}"));
-        }
+        services.AddKeyedSingleton<IPixClient>(tenant, (sp, _) => sp.GetRequiredKeyedService<PixClient>(tenant));
+        return new PixClientBuilder(services, tenant, http);
     }
 }

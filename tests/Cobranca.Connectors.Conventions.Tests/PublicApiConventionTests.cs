@@ -7,20 +7,10 @@ namespace Cobranca.Connectors.Conventions.Tests;
 /// <summary>Reflection checks of the SDK's public API rules (after Octokit's convention tests).</summary>
 public sealed class PublicApiConventionTests
 {
-    private static readonly string[] ShippedPackages =
-    [
-        "Cobranca.Connectors.Abstractions", "Cobranca.Connectors.Http", "Cobranca.Connectors.Ixc", "Cobranca.Connectors.MikroTik",
-        "Cobranca.Connectors.Pix", "Cobranca.Connectors.Boleto", "Cobranca.Connectors.Workflows", "Cobranca.Connectors.Testing",
-    ];
-
     private static readonly string[] ForbiddenNamespaces = ["Refit", "Polly", "Spectre", "Microsoft.AspNetCore"];
 
-    public static TheoryData<string> Packages()
-    {
-        var data = new TheoryData<string>();
-        foreach (var p in ShippedPackages) data.Add(p);
-        return data;
-    }
+    // Every shipped Cobranca.Connectors.* assembly (SGP, MK-Auth, stores... are included as soon as their project exists).
+    public static TheoryData<string> Packages() => ConnectorPackages.Names();
 
     private static IEnumerable<Type> PublicTypes(string assembly) =>
         Assembly.Load(assembly).GetExportedTypes().Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute)));

@@ -25,7 +25,7 @@ public sealed class PixCertificateAndOptionsTests : IDisposable
 
     private static PixClientOptions Valid() => new()
     {
-        BaseUrl = new Uri("https://pix.example.com/api/v2/"),
+        BaseAddress = new Uri("https://pix.example.com/api/v2/"),
         TokenUrl = new Uri("https://pix.example.com/oauth/token"),
         ClientId = "id",
         ClientSecret = "secret",
@@ -91,7 +91,7 @@ public sealed class PixCertificateAndOptionsTests : IDisposable
     [Fact]
     public void Options_validation_names_each_problem_without_secrets()
     {
-        var options = new PixClientOptions { ClientSecret = "do-not-print", BaseUrl = new Uri("http://pix.example.com/v2/") };
+        var options = new PixClientOptions { ClientSecret = "do-not-print", BaseAddress = new Uri("http://pix.example.com/v2/") };
         options.CertificatePfx = [1];
         options.CertificatePath = "/nonexistent.pfx";
 

@@ -1,5 +1,6 @@
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing.Pix;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,8 @@ public sealed class PixDependencyInjectionTests
         await clientB.CreateChargeAsync(PixTxid.ForInvoice("B", "1"), TestKit.Cob(b));
 
         Assert.NotSame(clientA, clientB);
-        Assert.Same(clientA, sp.GetRequiredService<IPixClient>()); // the first one is the default
+        Assert.Null(sp.GetService<IPixClient>()); // no unkeyed default: a second tenant never silently becomes "the" client
+        Assert.Same(clientA, sp.GetRequiredKeyedService<PixClient>("tenant-a"));
         Assert.Equal(1, a.TokensIssued);
         Assert.Equal(1, b.TokensIssued);
         Assert.Single(a.Requests, r => r.Method == "PUT");
@@ -58,8 +60,77 @@ public sealed class PixDependencyInjectionTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Pix client 'broken'", ex.Message);
-        Assert.Contains("BaseUrl", ex.Message);
+        Assert.Contains("Cobranca:Pix:broken: ", ex.Message);
+        Assert.Contains("BaseAddress", ex.Message);
+    }
+
+    [Fact]
+    public void A_blank_tenant_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddPixClient(" "));
+
+    [Fact]
+    public async Task Options_are_bound_from_the_tenant_section_then_configured()
+    {
+        await using var sandbox = await PixPspSandbox.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cobranca:Pix:isp-a:BaseAddress"] = sandbox.BaseUrl.ToString(),
+            ["Cobranca:Pix:isp-a:TokenUrl"] = sandbox.TokenUrl.ToString(),
+            ["Cobranca:Pix:isp-a:ClientId"] = sandbox.ClientId,
+            ["Cobranca:Pix:isp-a:ClientSecret"] = "wrong-secret",
+            ["Cobranca:Pix:isp-a:Resilience:MaxRetryAttempts"] = "1",
+            ["Cobranca:Pix:isp-a:PinnedCertificateThumbprints:0"] = new string('A', 64),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddPixClient("isp-a", o => o.ClientSecret = sandbox.ClientSecret); // the delegate runs after binding
+        await using var sp = services.BuildServiceProvider();
+
+        var options = sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>().Get("isp-a");
+        Assert.Equal(sandbox.BaseUrl, options.BaseAddress);
+        Assert.Equal(1, options.Resilience.MaxRetryAttempts);
+        Assert.Equal(sandbox.ClientSecret, options.ClientSecret);
+        Assert.Equal(new string('A', 64), Assert.Single(options.PinnedCertificateThumbprints));
+    }
+
+    [Fact]
+    public async Task A_rotated_secret_is_used_on_the_next_token_request_without_a_new_client()
+    {
+        await using var sandbox = await PixPspSandbox.StartAsync();
+        var credential = new ConnectorCredential(sandbox.ClientId, "old-secret");
+        var options = TestKit.Options(sandbox);
+        options.Credential = credential;
+        using var client = new PixClient(options);
+
+        await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => client.CreateChargeAsync(TestKit.Cob(sandbox)));
+        credential.Update(sandbox.ClientId, sandbox.ClientSecret);
+        var charge = await client.CreateChargeAsync(TestKit.Cob(sandbox));
+
+        Assert.Equal(PixChargeStatus.Active, charge.Status);
+        Assert.Equal(1, sandbox.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_configuration_reload_rotates_the_running_clients_secret()
+    {
+        await using var sandbox = await PixPspSandbox.StartAsync();
+        var source = new Dictionary<string, string?> { ["Cobranca:Pix:t:ClientSecret"] = "old-secret" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(source).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddPixClient("t", o =>
+        {
+            o.BaseAddress = sandbox.BaseUrl;
+            o.TokenUrl = sandbox.TokenUrl;
+            o.ClientId = sandbox.ClientId;
+        });
+        await using var sp = services.BuildServiceProvider();
+        var client = sp.GetRequiredKeyedService<IPixClient>("t");
+        await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => client.CreateChargeAsync(TestKit.Cob(sandbox)));
+
+        configuration["Cobranca:Pix:t:ClientSecret"] = sandbox.ClientSecret;
+        configuration.Reload();
+
+        Assert.Same(client, sp.GetRequiredKeyedService<IPixClient>("t"));
+        Assert.Equal(PixChargeStatus.Active, (await client.CreateChargeAsync(TestKit.Cob(sandbox))).Status);
     }
 
     [Fact]
@@ -89,7 +160,7 @@ public sealed class PixDependencyInjectionTests
 
     private static void Configure(PixClientOptions o, PixPspSandbox sandbox)
     {
-        o.BaseUrl = sandbox.BaseUrl;
+        o.BaseAddress = sandbox.BaseUrl;
         o.TokenUrl = sandbox.TokenUrl;
         o.ClientId = sandbox.ClientId;
         o.ClientSecret = sandbox.ClientSecret;

@@ -17,7 +17,7 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Token_is_cached_then_refreshed_before_it_expires()
     {
-        using var client = new PixClient(TestKit.Options(_sandbox, _time));
+        using var client = new PixClient(TestKit.Options(_sandbox), timeProvider: _time);
         var txid = PixTxid.ForInvoice("TK", "1");
         await client.CreateChargeAsync(txid, TestKit.Cob(_sandbox));
 
@@ -38,7 +38,7 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_first_calls_share_one_token_request()
     {
-        using var client = new PixClient(TestKit.Options(_sandbox, _time));
+        using var client = new PixClient(TestKit.Options(_sandbox), timeProvider: _time);
         var txid = PixTxid.ForInvoice("TK", "2");
         _sandbox.InjectFault(PixSandboxFault.Latency(TimeSpan.FromMilliseconds(200), "POST", "/oauth/token"));
 
@@ -51,7 +51,7 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task A_revoked_token_is_replaced_once_and_the_call_succeeds()
     {
-        using var client = new PixClient(TestKit.Options(_sandbox, _time));
+        using var client = new PixClient(TestKit.Options(_sandbox), timeProvider: _time);
         var txid = PixTxid.ForInvoice("TK", "3");
         await client.CreateChargeAsync(txid, TestKit.Cob(_sandbox));
         _sandbox.RevokeTokens();
@@ -69,10 +69,10 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [InlineData(PixAuthStyle.FormCredentials)]
     public async Task Every_token_request_style_authenticates(PixAuthStyle style)
     {
-        var options = TestKit.Options(_sandbox, _time);
+        var options = TestKit.Options(_sandbox);
         options.AuthStyle = style;
         options.Scopes = ["cob.read", "cob.write"];
-        using var client = new PixClient(options);
+        using var client = new PixClient(options, timeProvider: _time);
 
         await Assert.ThrowsAsync<ConnectorNotFoundException>(() => client.GetChargeAsync(PixTxid.NewRandom()));
 
@@ -84,9 +84,9 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_secret_is_an_authentication_error_that_does_not_leak_the_secret()
     {
-        var options = TestKit.Options(_sandbox, _time);
+        var options = TestKit.Options(_sandbox);
         options.ClientSecret = "s3cr3t-value-XYZ";
-        using var client = new PixClient(options);
+        using var client = new PixClient(options, timeProvider: _time);
 
         var ex = await Assert.ThrowsAsync<ConnectorAuthenticationException>(() => client.GetChargeAsync(PixTxid.NewRandom()));
 
@@ -99,7 +99,7 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Get_honours_429_Retry_After()
     {
-        using var client = new PixClient(TestKit.Options(_sandbox, _time));
+        using var client = new PixClient(TestKit.Options(_sandbox), timeProvider: _time);
         var txid = PixTxid.ForInvoice("RL", "1");
         await client.CreateChargeAsync(txid, TestKit.Cob(_sandbox));
         _sandbox.ClearRequests();
@@ -125,9 +125,9 @@ public sealed class PixResilienceAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Retry_After_longer_than_allowed_fails_fast_with_the_wait()
     {
-        var options = TestKit.Options(_sandbox, _time);
+        var options = TestKit.Options(_sandbox);
         options.Resilience.MaxRetryAfter = TimeSpan.FromSeconds(5);
-        using var client = new PixClient(options);
+        using var client = new PixClient(options, timeProvider: _time);
         _sandbox.InjectFault(PixSandboxFault.TooManyRequests(TimeSpan.FromSeconds(120), "GET", "/cob/"));
 
         var ex = await Assert.ThrowsAsync<ConnectorRateLimitedException>(() => client.GetChargeAsync(PixTxid.NewRandom()));

@@ -1,20 +1,23 @@
 using Cobranca.Connectors.Abstractions;
-using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Testing.Pix;
 
 namespace Cobranca.Connectors.Pix.Tests;
 
 internal static class TestKit
 {
-    public static PixClientOptions Options(PixPspSandbox sandbox, TimeProvider? time = null) => new()
+    public static PixClientOptions Options(PixPspSandbox sandbox)
     {
-        BaseUrl = sandbox.BaseUrl,
-        TokenUrl = sandbox.TokenUrl,
-        ClientId = sandbox.ClientId,
-        ClientSecret = sandbox.ClientSecret,
-        TimeProvider = time,
-        Resilience = new ConnectorResilienceOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5), AttemptTimeout = TimeSpan.FromSeconds(10) },
-    };
+        var options = new PixClientOptions
+        {
+            BaseAddress = sandbox.BaseUrl,
+            TokenUrl = sandbox.TokenUrl,
+            ClientId = sandbox.ClientId,
+            ClientSecret = sandbox.ClientSecret,
+        };
+        options.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
 
     public static PixImmediateChargeRequest Cob(PixPspSandbox sandbox, decimal amount = 99.90m) => new()
     {

@@ -203,7 +203,7 @@ public static class PixCommands
 
     private static PixClientOptions SandboxOptions(PixPspSandbox psp) => new()
     {
-        BaseUrl = psp.BaseUrl,
+        BaseAddress = psp.BaseUrl,
         TokenUrl = psp.TokenUrl,
         ClientId = psp.ClientId,
         ClientSecret = psp.ClientSecret,
@@ -222,7 +222,7 @@ public static class PixCommands
         {
             Provider = profile,
             UseSandbox = homologation,
-            BaseUrl = url,
+            BaseAddress = url,
             TokenUrl = tokenUrl,
             ClientId = Environment.GetEnvironmentVariable("COBRANCA_PIX_CLIENT_ID") ?? string.Empty,
             ClientSecret = Environment.GetEnvironmentVariable("COBRANCA_PIX_CLIENT_SECRET"),

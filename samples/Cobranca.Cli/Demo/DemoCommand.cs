@@ -42,10 +42,10 @@ public static class DemoCommand
         backend.AcceptOnlyFromAmong([.. Backends.Select(b => b.Name)]);
         var erp = new Option<string>("--erp")
         {
-            Description = "The ERP behind the story: ixc (as --backend says) or mkauth (the MK-Auth sandbox over HTTPS, MK-Auth as billing and access)",
+            Description = "The ERP behind the story: ixc (as --backend says), sgp (the SGP sandbox over HTTP, SGP as billing and access) or mkauth (the MK-Auth sandbox over HTTPS, MK-Auth as billing and access)",
             DefaultValueFactory = _ => "ixc",
         };
-        erp.AcceptOnlyFromAmong("ixc", "mkauth");
+        erp.AcceptOnlyFromAmong("ixc", "sgp", "mkauth");
 
         var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock")
         {
@@ -58,7 +58,12 @@ public static class DemoCommand
             var time = new DemoClock(DemoClock.BusinessMorning(BrazilTime.Today(TimeProvider.System),
                 d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !HolidayCalendar.BrazilNational.IsHoliday(d)));
             var today = BrazilTime.Today(time);
-            var chosen = parseResult.GetValue(erp) == "mkauth" ? Commands.MkAuthCommands.CreateDemoBackend() : Backends.Single(b => b.Name == parseResult.GetValue(backend));
+            var chosen = parseResult.GetValue(erp) switch
+            {
+                "sgp" => Commands.SgpCommands.CreateDemoBackend(),
+                "mkauth" => Commands.MkAuthCommands.CreateDemoBackend(),
+                _ => Backends.Single(b => b.Name == parseResult.GetValue(backend)),
+            };
             var data = IspDataGenerator.Generate(new IspDataGeneratorOptions
             {
                 Seed = parseResult.GetValue(seed),

@@ -7,6 +7,28 @@ namespace Cobranca.Connectors.Pix;
 /// </summary>
 public sealed class BrCodeException : FormatException
 {
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BrCodeErrorKind.InvalidFieldValue"/>).</summary>
+    public BrCodeException()
+        : this(BrCodeErrorKind.InvalidFieldValue, "The BR Code is invalid.")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BrCodeErrorKind.InvalidFieldValue"/>).</summary>
+    /// <param name="message">A description.</param>
+    public BrCodeException(string message)
+        : this(BrCodeErrorKind.InvalidFieldValue, message)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BrCodeErrorKind.InvalidFieldValue"/>).</summary>
+    /// <param name="message">A description.</param>
+    /// <param name="innerException">The cause.</param>
+    public BrCodeException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Kind = BrCodeErrorKind.InvalidFieldValue;
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="kind">The violated rule.</param>
     /// <param name="message">A description (no personal data).</param>

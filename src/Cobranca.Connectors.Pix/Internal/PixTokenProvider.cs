@@ -11,25 +11,29 @@ namespace Cobranca.Connectors.Pix.Internal;
 /// <summary>
 /// OAuth2 <c>client_credentials</c> token cache for one credential set: the token is reused until
 /// <c>expires_in</c> minus the refresh margin, and concurrent callers share a single token request (single flight).
+/// The credential is read on every call: a rotated client id or secret (<see cref="ConnectorCredential.Update"/>)
+/// drops the cached token, so the next request authenticates with the new pair.
 /// </summary>
-internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient> httpClient, ILogger logger) : IDisposable
+internal sealed class PixTokenProvider(PixClientOptions options, ConnectorCredential credential, Func<HttpClient> httpClient,
+    TimeProvider time, ILogger logger) : IDisposable
 {
     private const string Operation = "oauth.token";
-    private readonly TimeProvider _time = options.TimeProvider ?? TimeProvider.System;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CachedToken? _cached;
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (Fresh(Volatile.Read(ref _cached)) is { } token) return token;
+        var (clientId, secret) = credential;
+        if (Fresh(Volatile.Read(ref _cached), clientId, secret) is { } token) return token;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Fresh(_cached) is { } other) return other; // another caller refreshed it meanwhile
-            var (fresh, lifetime) = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+            (clientId, secret) = credential;
+            if (Fresh(_cached, clientId, secret) is { } other) return other; // another caller refreshed it meanwhile
+            var (fresh, lifetime) = await RequestTokenAsync(clientId, secret, cancellationToken).ConfigureAwait(false);
             var margin = options.TokenRefreshMargin;
             if (margin * 2 > lifetime) margin = lifetime / 2;
-            Volatile.Write(ref _cached, new CachedToken(fresh, _time.GetUtcNow() + lifetime - margin));
+            Volatile.Write(ref _cached, new CachedToken(fresh, time.GetUtcNow() + lifetime - margin, clientId, secret));
             return fresh;
         }
         finally
@@ -45,14 +49,22 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
         if (current is not null && current.Value == token) Interlocked.CompareExchange(ref _cached, null, current);
     }
 
-    private string? Fresh(CachedToken? cached) => cached is not null && _time.GetUtcNow() < cached.RefreshAt ? cached.Value : null;
+    /// <summary>The cached token while it is fresh and was issued for this very credential.</summary>
+    private string? Fresh(CachedToken? cached, string clientId, string secret) =>
+        cached is not null && time.GetUtcNow() < cached.RefreshAt
+        && string.Equals(cached.ClientId, clientId, StringComparison.Ordinal) && string.Equals(cached.Secret, secret, StringComparison.Ordinal)
+            ? cached.Value : null;
 
-    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
+    // Holds the pair the token was issued for, to notice a rotation; never printed (ToString is overridden).
+    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt, string ClientId, string Secret)
+    {
+        public override string ToString() => "token";
+    }
 
-    private async Task<(string Token, TimeSpan Lifetime)> RequestTokenAsync(CancellationToken cancellationToken)
+    private async Task<(string Token, TimeSpan Lifetime)> RequestTokenAsync(string clientId, string secret, CancellationToken cancellationToken)
     {
         var provider = options.ProviderName;
-        using var request = BuildRequest();
+        using var request = BuildRequest(clientId, secret);
         request.MarkRetryable(true); // asking for a token has no side effect worth protecting
         HttpResponseMessage response;
         try
@@ -95,14 +107,14 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
         }
     }
 
-    private HttpRequestMessage BuildRequest()
+    private HttpRequestMessage BuildRequest(string clientId, string secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, options.EffectiveTokenUrl);
         var scope = options.EffectiveScopes.Count == 0 ? null : string.Join(' ', options.EffectiveScopes);
         var style = options.EffectiveAuthStyle;
         if (style != PixAuthStyle.FormCredentials)
         {
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
 
@@ -117,8 +129,8 @@ internal sealed class PixTokenProvider(PixClientOptions options, Func<HttpClient
         if (scope is not null) form.Add(new("scope", scope));
         if (style == PixAuthStyle.FormCredentials)
         {
-            form.Add(new("client_id", options.ClientId));
-            if (!string.IsNullOrEmpty(options.ClientSecret)) form.Add(new("client_secret", options.ClientSecret));
+            form.Add(new("client_id", clientId));
+            if (!string.IsNullOrEmpty(secret)) form.Add(new("client_secret", secret));
         }
 
         request.Content = new FormUrlEncodedContent(form);

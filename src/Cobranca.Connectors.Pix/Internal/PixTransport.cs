@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -22,16 +23,21 @@ internal sealed class PixTransport : IDisposable
     private readonly ILogger _logger;
     private readonly Uri _baseUrl;
     private readonly ConnectorInstrumentation _instrumentation;
+    private readonly ConnectorCredential _credential;
+    private readonly string? _tenant;
 
-    public PixTransport(PixClientOptions options, Func<HttpClient> httpClient, PixTokenProvider tokens, ILogger logger)
+    public PixTransport(PixClientOptions options, ConnectorCredential credential, Func<HttpClient> httpClient, PixTokenProvider tokens,
+        ILogger logger, string? tenant, IMeterFactory? meterFactory)
     {
         _options = options;
+        _credential = credential;
         _httpClient = httpClient;
         _tokens = tokens;
         _logger = logger;
+        _tenant = tenant;
         var baseUrl = options.EffectiveBaseUrl!;
         _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        _instrumentation = new ConnectorInstrumentation(PixTelemetry.ActivitySourceName, options.ProviderName);
+        _instrumentation = new ConnectorInstrumentation(PixTelemetry.ActivitySourceName, options.ProviderName, meterFactory);
     }
 
     public string Provider => _options.ProviderName;
@@ -42,7 +48,7 @@ internal sealed class PixTransport : IDisposable
         where TRequest : class
         where TResponse : class
     {
-        using var activity = _instrumentation.StartOperation(operation, _options.TenantId);
+        using var activity = _instrumentation.StartOperation(operation, _tenant);
         var started = Stopwatch.GetTimestamp();
         var content = body is null || requestType is null ? null : JsonSerializer.Serialize(body, requestType);
         Exception? failure = null;
@@ -56,7 +62,7 @@ internal sealed class PixTransport : IDisposable
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 foreach (var (name, value) in _options.Headers) request.Headers.TryAddWithoutValidation(name, value);
-                if (_options.Provider?.SendsClientIdHeader == true) request.Headers.TryAddWithoutValidation("client_id", _options.ClientId);
+                if (_options.EffectiveProvider?.SendsClientIdHeader == true) request.Headers.TryAddWithoutValidation("client_id", _credential.User);
                 if (content is not null) request.Content = new StringContent(content, Encoding.UTF8, "application/json");
 
                 using var response = await SendOnceAsync(request, operation, cancellationToken).ConfigureAwait(false);
@@ -85,7 +91,7 @@ internal sealed class PixTransport : IDisposable
         }
         finally
         {
-            _instrumentation.Record(activity, operation, _options.TenantId, started, failure);
+            _instrumentation.Record(activity, operation, _tenant, started, failure);
         }
     }
 

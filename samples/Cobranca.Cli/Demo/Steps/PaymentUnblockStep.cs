@@ -39,7 +39,7 @@ public sealed class PaymentUnblockStep : IDemoStep
         await using var psp = await PixPspSandbox.StartAsync(cancellationToken: cancellationToken);
         using var pix = new PixClient(new PixClientOptions
         {
-            BaseUrl = psp.BaseUrl, TokenUrl = psp.TokenUrl, ClientId = psp.ClientId, ClientSecret = psp.ClientSecret,
+            BaseAddress = psp.BaseUrl, TokenUrl = psp.TokenUrl, ClientId = psp.ClientId, ClientSecret = psp.ClientSecret,
         });
 
         // Which invoice and customer each txid settles (the host keeps this when it issues charges).
