@@ -15,5 +15,12 @@ if (args is [DunningScaleHarness.Flag, ..])
     return;
 }
 
+// The store harnesses (issues 12 and 19): a dunning run on a durable ledger, and a 1,000-payment burst.
+if (args is [StoreHarness.DunningFlag or StoreHarness.BurstFlag, ..])
+{
+    await StoreHarness.RunAsync(args);
+    return;
+}
+
 // Run all suites: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*'
 BenchmarkSwitcher.FromAssembly(typeof(IxcSandboxProcess).Assembly).Run(args);

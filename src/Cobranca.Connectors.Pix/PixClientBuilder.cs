@@ -26,8 +26,8 @@ public sealed class PixClientBuilder
 
     /// <summary>
     /// Registers, under the same key, a <see cref="PixWebhookHandler"/> and a <see cref="PixReconciliationPoller"/>
-    /// sharing one <see cref="IPixPaymentStore"/> (a keyed <see cref="IPixPaymentStore"/> you registered, or an
-    /// in-memory one).
+    /// sharing one <see cref="IProcessedPaymentLedger"/> (a keyed one you registered — e.g. from a SQLite or
+    /// PostgreSQL <c>ILedgerStore</c> — or an in-memory one).
     /// </summary>
     /// <param name="onPaymentReceived">Called once per confirmed payment, with the root service provider.</param>
     /// <param name="configure">Invoice mapping and allowed keys.</param>
@@ -38,13 +38,13 @@ public sealed class PixClientBuilder
         var options = new PixPaymentOptions();
         configure?.Invoke(options);
         var name = Name;
-        Services.TryAddKeyedSingleton<IPixPaymentStore>(name, (_, _) => new InMemoryPixPaymentStore());
+        Services.TryAddKeyedSingleton<IProcessedPaymentLedger>(name, (_, _) => new InMemoryProcessedPaymentLedger());
         Services.AddKeyedSingleton(name, (sp, _) => new PixWebhookHandler(
             sp.GetRequiredKeyedService<IPixClient>(name), (e, ct) => onPaymentReceived(sp, e, ct), options,
-            sp.GetRequiredKeyedService<IPixPaymentStore>(name), sp.GetService<ILogger<PixWebhookHandler>>()));
+            sp.GetRequiredKeyedService<IProcessedPaymentLedger>(name), sp.GetService<ILogger<PixWebhookHandler>>()));
         Services.AddKeyedSingleton(name, (sp, _) => new PixReconciliationPoller(
             sp.GetRequiredKeyedService<IPixClient>(name), (e, ct) => onPaymentReceived(sp, e, ct), options,
-            sp.GetRequiredKeyedService<IPixPaymentStore>(name), sp.GetService<ILogger<PixReconciliationPoller>>(),
+            sp.GetRequiredKeyedService<IProcessedPaymentLedger>(name), sp.GetService<ILogger<PixReconciliationPoller>>(),
             sp.GetService<TimeProvider>()));
         return this;
     }

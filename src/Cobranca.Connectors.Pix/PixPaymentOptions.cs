@@ -19,6 +19,10 @@ public sealed class PixPaymentOptions
     /// </summary>
     public int MaxItemsPerCallback { get; set; } = 1000;
 
+    /// <summary>How long a payment being raised is held in the dedupe ledger before another instance may raise it
+    /// (longer than your handler takes). Default 5 minutes.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The event's <c>Source</c>; null = the client's provider name (<c>"pix:efi"</c>).</summary>
     public string? Source { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Cobranca.Connectors.Pix;
 /// <summary>
 /// Catches payments whose webhook never arrived (PSP outage, your endpoint down, static-QR payments that are not
 /// notified): lists <c>GET /pix?inicio&amp;fim</c> page by page and raises <see cref="PaymentReceived"/> for every Pix
-/// not raised yet, using the same <see cref="IPixPaymentStore"/> as the <see cref="PixWebhookHandler"/>.
+/// not raised yet, using the same <see cref="IProcessedPaymentLedger"/> as the <see cref="PixWebhookHandler"/>.
 /// </summary>
 /// <remarks>The list comes from the PSP over the authenticated API, so its items need no re-query.</remarks>
 public sealed class PixReconciliationPoller
@@ -26,7 +26,7 @@ public sealed class PixReconciliationPoller
     /// <param name="logger">Logger.</param>
     /// <param name="timeProvider">Clock for <see cref="RunAsync"/>; default system.</param>
     public PixReconciliationPoller(IPixClient client, Func<PaymentReceived, CancellationToken, Task> onPaymentReceived,
-        PixPaymentOptions? options = null, IPixPaymentStore? store = null, ILogger<PixReconciliationPoller>? logger = null,
+        PixPaymentOptions? options = null, IProcessedPaymentLedger? store = null, ILogger<PixReconciliationPoller>? logger = null,
         TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -35,7 +35,7 @@ public sealed class PixReconciliationPoller
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _confirmer = new PixPaymentConfirmer(client, onPaymentReceived, options ?? new PixPaymentOptions(),
-            store ?? new InMemoryPixPaymentStore(), _logger);
+            store ?? new InMemoryProcessedPaymentLedger(), _logger, _time);
     }
 
     /// <summary>One pass over the window [<paramref name="from"/>, <paramref name="to"/>].</summary>

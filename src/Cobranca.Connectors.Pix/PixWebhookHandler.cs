@@ -10,7 +10,7 @@ namespace Cobranca.Connectors.Pix;
 /// Turns a BACEN webhook delivery (<c>POST {webhookUrl}/pix</c> with <c>{"pix":[…]}</c>) into
 /// <see cref="PaymentReceived"/> events, without trusting the body: every item is re-queried at the PSP with
 /// <c>GET /pix/{e2eid}</c> (forged callbacks exist), checked against your keys, and deduplicated by
-/// <c>endToEndId</c> through the <see cref="IPixPaymentStore"/>.
+/// <c>endToEndId</c> through the <see cref="IProcessedPaymentLedger"/>.
 /// </summary>
 /// <remarks>
 /// No ASP.NET dependency. In a minimal API:
@@ -35,10 +35,10 @@ public sealed class PixWebhookHandler
     /// <param name="client">The client of the PSP account that received the payments (used for the re-query).</param>
     /// <param name="onPaymentReceived">Called once per confirmed payment. If it throws, the payment is released and the delivery reports failure.</param>
     /// <param name="options">Invoice mapping and allowed keys.</param>
-    /// <param name="store">Dedupe store; share it with the <see cref="PixReconciliationPoller"/>. Default: a new <see cref="InMemoryPixPaymentStore"/>.</param>
+    /// <param name="store">Dedupe ledger; share it with the <see cref="PixReconciliationPoller"/> (a durable one — SQLite, PostgreSQL — in production). Default: a new <see cref="InMemoryProcessedPaymentLedger"/>.</param>
     /// <param name="logger">Logger.</param>
     public PixWebhookHandler(IPixClient client, Func<PaymentReceived, CancellationToken, Task> onPaymentReceived,
-        PixPaymentOptions? options = null, IPixPaymentStore? store = null, ILogger<PixWebhookHandler>? logger = null)
+        PixPaymentOptions? options = null, IProcessedPaymentLedger? store = null, ILogger<PixWebhookHandler>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(onPaymentReceived);
@@ -46,7 +46,7 @@ public sealed class PixWebhookHandler
         _logger = logger ?? (ILogger)NullLogger.Instance;
         options ??= new PixPaymentOptions();
         _maxItems = options.MaxItemsPerCallback;
-        _confirmer = new PixPaymentConfirmer(client, onPaymentReceived, options, store ?? new InMemoryPixPaymentStore(), _logger);
+        _confirmer = new PixPaymentConfirmer(client, onPaymentReceived, options, store ?? new InMemoryProcessedPaymentLedger(), _logger, TimeProvider.System);
     }
 
     /// <summary>Handles one delivery body. Answer the PSP with <see cref="PixPaymentBatchResult.SuggestedStatusCode"/>.</summary>

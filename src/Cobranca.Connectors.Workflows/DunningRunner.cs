@@ -29,9 +29,13 @@ namespace Cobranca.Connectors.Workflows;
 /// customer's debt, so those customers are all read one by one, as the plan must see the whole debt.
 /// <see cref="DunningReport.DebtReads"/> counts the per-customer reads.</para>
 /// <para>The ledger is read once per customer (<see cref="IDunningLedger.GetHistoryAsync"/>, an indexed read).</para>
-/// Delivery is at-least-once: an action is recorded after it succeeds, so a crash between the two repeats it on the next
-/// run (pass <see cref="DunningNotification.IdempotencyKey"/> to your channel to dedupe there too). Run one runner at a
-/// time per tenant (a scheduled job, e.g. hourly during business hours).
+/// <para>Each action is claimed in the ledger before it is executed and recorded after (claim → execute → complete, or
+/// release on failure), so several workers can run the same day over one shared store and each action is executed
+/// once. A crash between executing and recording leaves a claim that expires after
+/// <see cref="DunningRunnerOptions.ClaimLease"/>; the next run takes it over as unconfirmed and, by
+/// <see cref="DunningRunnerOptions.Unconfirmed"/>, re-sends it with the same
+/// <see cref="DunningNotification.IdempotencyKey"/> (pass it to your channel so it delivers once) or reports it skipped.
+/// The claim is on the action's first ledger key; the other invoices of a grouped message are recorded with it.</para>
 /// </remarks>
 public sealed class DunningRunner
 {
@@ -236,7 +240,40 @@ public sealed class DunningRunner
 
     private async Task<DunningActionResult> ExecuteAsync(DunningPlannedAction action, DebtStatus debt, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // Claim before acting: two workers never execute the same action, and a crash leaves a claim that expires.
+        var ledger = _options.Ledger;
+        var entry = action.ToLedgerEntries(_options.TimeProvider.GetUtcNow()).First();
+        var claim = LedgerClaim.Create(_options.TimeProvider, _options.ClaimLease);
+        DunningClaimStatus claimed;
+        try
+        {
+            claimed = await ledger.TryClaimAsync(entry, claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!PaymentToUnblock.IsCallerCancellation(ex, cancellationToken))
+        {
+            return new DunningActionResult(action, DunningResultStatus.Failed, Error: "The ledger could not claim it (nothing done): " + PaymentToUnblock.Describe(ex));
+        }
+
         var detail = new List<string>();
+        switch (claimed)
+        {
+            case DunningClaimStatus.AlreadyDone:
+                return new DunningActionResult(action, DunningResultStatus.Skipped, "Already done (recorded by another worker or run).");
+            case DunningClaimStatus.Busy:
+                return new DunningActionResult(action, DunningResultStatus.Deferred, "Another worker is executing it now; a later run sees it done or takes it over.");
+            case DunningClaimStatus.ClaimedUnconfirmed:
+                Log.DunningActionUnconfirmed(_logger, action.Key, _options.Unconfirmed.ToString());
+                if (action.Step.Action == DunningActionKind.Notify && _options.Unconfirmed == DunningUnconfirmedPolicy.Skip)
+                {
+                    const string why = "An earlier attempt stopped before recording whether it was sent; not sent again (policy Skip): check the channel.";
+                    return await CompleteAsync(action, entry, claim, DunningResultStatus.Skipped, why, detail, cancellationToken).ConfigureAwait(false);
+                }
+                detail.Add(action.Step.Action == DunningActionKind.Notify
+                    ? "An earlier attempt stopped before recording whether it was sent: re-sent with the same idempotency key."
+                    : "An earlier attempt stopped before recording its outcome: re-applied (idempotent at the controllers).");
+                break;
+        }
+
         string? error = null;
         try
         {
@@ -265,19 +302,51 @@ public sealed class DunningRunner
         {
             error = PaymentToUnblock.Describe(ex);
         }
-        if (error is not null) return new DunningActionResult(action, DunningResultStatus.Failed, Error: error, Detail: detail);
+        catch (OperationCanceledException)
+        {
+            // Cancelled mid-action: whether it went out is unknown, so the claim is kept; it expires and the next run
+            // takes it over as unconfirmed.
+            throw;
+        }
+        if (error is not null)
+        {
+            try
+            {
+                await ledger.ReleaseAsync(action.Key, claim, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                detail.Add("The claim could not be released (it expires after the lease): " + PaymentToUnblock.Describe(ex));
+            }
+            return new DunningActionResult(action, DunningResultStatus.Failed, Error: error, Detail: detail);
+        }
 
+        return await CompleteAsync(action, entry with { ExecutedAt = _options.TimeProvider.GetUtcNow() }, claim,
+            DunningResultStatus.Executed, null, detail, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DunningActionResult> CompleteAsync(DunningPlannedAction action, DunningLedgerEntry entry, LedgerClaim claim,
+        DunningResultStatus status, string? reason, List<string> detail, CancellationToken cancellationToken)
+    {
         try
         {
-            foreach (var entry in action.ToLedgerEntries(_options.TimeProvider.GetUtcNow()))
-                await _options.Ledger.TryRecordAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (!await _options.Ledger.CompleteAsync(entry, claim, CancellationToken.None).ConfigureAwait(false))
+            {
+                // Done, but our lease lapsed and another worker took the action over: it may have been done twice.
+                Log.DunningClaimLost(_logger, action.Key);
+                detail.Add("Done, but the claim had expired and another worker took the action over (same idempotency key): raise ClaimLease.");
+            }
+            // The other invoices of a grouped message: recorded with the claimed one (TryRecord: idempotent).
+            foreach (var other in action.ToLedgerEntries(entry.ExecutedAt).Skip(1))
+                await _options.Ledger.TryRecordAsync(other, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (!PaymentToUnblock.IsCallerCancellation(ex, cancellationToken))
         {
             return new DunningActionResult(action, DunningResultStatus.Failed,
-                Error: "Done, but the ledger could not record it (the next run will repeat it): " + PaymentToUnblock.Describe(ex), Detail: detail);
+                Error: "Done, but the ledger could not record it (after the claim expires the next run treats it as unconfirmed): "
+                    + PaymentToUnblock.Describe(ex), Detail: detail);
         }
-        return new DunningActionResult(action, DunningResultStatus.Executed, Detail: detail);
+        return new DunningActionResult(action, status, reason, Detail: detail);
     }
 
     /// <returns>The first error, or null when every controller succeeded for every contract.</returns>

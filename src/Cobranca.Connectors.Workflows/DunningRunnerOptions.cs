@@ -23,6 +23,14 @@ public sealed class DunningRunnerOptions
     /// <summary>Plan and report, but send nothing, change no access and record nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>How long a claimed action is held before another worker may take it over (longer than one action takes,
+    /// controller retries included). Default 10 minutes.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>What to do with an action whose earlier attempt stopped between claiming and recording (a crash).
+    /// Default <see cref="DunningUnconfirmedPolicy.Resend"/> (same idempotency key).</summary>
+    public DunningUnconfirmedPolicy Unconfirmed { get; init; } = DunningUnconfirmedPolicy.Resend;
+
     /// <summary>Which open invoices define the customers of the run. Default: all. A filtered query makes the run read
     /// each customer's debt one by one (see <see cref="DunningRunner"/>).</summary>
     public InvoiceQuery Query { get; init; } = InvoiceQuery.All;
@@ -40,6 +48,10 @@ public sealed class DunningRunnerOptions
         ArgumentNullException.ThrowIfNull(Holidays, nameof(Holidays));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentNullException.ThrowIfNull(Query, nameof(Query));
+        if (ClaimLease <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ClaimLease), ClaimLease, "ClaimLease must be positive.");
+        if (!Enum.IsDefined(Unconfirmed))
+            throw new ArgumentOutOfRangeException(nameof(Unconfirmed), Unconfirmed, "Unknown DunningUnconfirmedPolicy.");
         if (MaxConcurrency is < 1 or > 64)
             throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be between 1 and 64.");
         if (MaxSnapshotAge < TimeSpan.Zero)

@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Dunning: customer {CustomerId} skipped, debt status unavailable: {Error}")]
     public static partial void DunningCustomerFailed(ILogger logger, string customerId, string error);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Dunning: action {Key} was claimed by an attempt that stopped before recording its outcome; policy {Policy}")]
+    public static partial void DunningActionUnconfirmed(ILogger logger, string key, string policy);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Dunning: action {Key} was done but its claim had expired and another worker took it over (raise ClaimLease)")]
+    public static partial void DunningClaimLost(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Payment {PaymentId}: the claim expired before the attempt was saved; another worker holds it now")]
+    public static partial void UnblockClaimLost(ILogger logger, string paymentId);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Payment {PaymentId}: intake limit reached ({Waiting} payments waiting); recorded as pending for the retry loop")]
+    public static partial void IntakeDeferred(ILogger logger, string paymentId, int waiting);
 }

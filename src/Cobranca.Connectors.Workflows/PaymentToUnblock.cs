@@ -24,7 +24,8 @@ public sealed class PaymentToUnblock
     private readonly IReadOnlyList<IAccessController> _controllers;
     private readonly PaymentToUnblockOptions _options;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots;
+    private int _admitted;
 
     /// <summary>Creates the workflow.</summary>
     /// <param name="billingSystem">Where customers, invoices and debt live.</param>
@@ -43,17 +44,29 @@ public sealed class PaymentToUnblock
         _controllers = accessControllers.ToArray();
         _options = options ?? new PaymentToUnblockOptions();
         _options.Validate();
+        _slots = new SemaphoreSlim(_options.MaxConcurrentAttempts, _options.MaxConcurrentAttempts);
         _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The ledger (dedupe and pending store).</summary>
     public IUnblockLedger Ledger => _options.Ledger;
 
+    /// <summary>Payments accepted by <see cref="ProcessAsync"/> and not finished yet in this instance (running or
+    /// waiting for one of the <see cref="PaymentToUnblockOptions.MaxConcurrentAttempts"/> slots).</summary>
+    public int InProgress => Volatile.Read(ref _admitted);
+
     /// <summary>
-    /// Handles a confirmed payment. A payment already seen (same <see cref="PaymentReceived.PaymentId"/>) does nothing
-    /// and returns the ledger's state with <see cref="UnblockOutcome.IsDuplicate"/> set; a pending one is completed by
+    /// Handles a confirmed payment. The payment is first recorded in the ledger (so it is never lost), then worked under
+    /// a claim. A payment already seen (same <see cref="PaymentReceived.PaymentId"/>) does nothing and returns the
+    /// ledger's state with <see cref="UnblockOutcome.IsDuplicate"/> set; a pending one is completed by
     /// <see cref="RetryPendingAsync"/>, not by redelivery.
     /// </summary>
+    /// <remarks>
+    /// Back-pressure: at most <see cref="PaymentToUnblockOptions.MaxConcurrentAttempts"/> payments are worked at once;
+    /// further calls wait for a slot. When more than <see cref="PaymentToUnblockOptions.MaxWaitingPayments"/> are already
+    /// waiting, the call returns at once with <see cref="UnblockStatus.Pending"/> and
+    /// <see cref="UnblockReason.IntakeLimitReached"/>: the payment is in the ledger and the retry loop completes it.
+    /// </remarks>
     /// <param name="payment">The payment, confirmed at its source.</param>
     /// <param name="cancellationToken">Cancels the attempt; the payment then stays pending in the ledger.</param>
     public async Task<UnblockOutcome> ProcessAsync(PaymentReceived payment, CancellationToken cancellationToken = default)
@@ -74,7 +87,8 @@ public sealed class PaymentToUnblock
             InvoiceId = payment.InvoiceId,
         };
 
-        if (!await _options.Ledger.TryAddAsync(entry, cancellationToken).ConfigureAwait(false))
+        var claim = LedgerClaim.Create(_options.TimeProvider, _options.ClaimLease);
+        if (!await _options.Ledger.TryAddAsync(entry, claim, cancellationToken).ConfigureAwait(false))
         {
             var existing = await _options.Ledger.GetAsync(payment.PaymentId, cancellationToken).ConfigureAwait(false) ?? entry;
             Log.Duplicate(_logger, payment.PaymentId, existing.Status);
@@ -82,54 +96,115 @@ public sealed class PaymentToUnblock
             return ToOutcome(existing, [], _options.TimeProvider.GetElapsedTime(started), duplicate: true);
         }
 
-        _inFlight.TryAdd(payment.PaymentId, 0);
+        var admitted = Interlocked.Increment(ref _admitted);
         try
         {
-            return await AttemptAsync(entry, started, cancellationToken).ConfigureAwait(false);
+            if (admitted > _options.MaxConcurrentAttempts + _options.MaxWaitingPayments)
+                return await DeferAsync(entry, claim, admitted, started).ConfigureAwait(false);
+            try
+            {
+                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await _options.Ledger.SaveAttemptAsync(entry, claim, CancellationToken.None).ConfigureAwait(false); // pending, unclaimed
+                throw;
+            }
+            try
+            {
+                return await AttemptAsync(entry, claim, started, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
-            _inFlight.TryRemove(payment.PaymentId, out _);
+            Interlocked.Decrement(ref _admitted);
         }
     }
 
     /// <summary>
-    /// Retries every pending payment in the ledger (skipping those being processed right now in this instance) and
-    /// returns one outcome per payment attempted. Controller calls that already succeeded are not repeated.
+    /// Claims the pending payments in the ledger (those no other attempt holds, on this worker or another one sharing the
+    /// store), least recently attempted first, and works them with at most
+    /// <see cref="PaymentToUnblockOptions.MaxConcurrentAttempts"/> at once; returns one outcome per payment attempted.
+    /// Each pending payment is attempted at most once per call. Controller calls that already succeeded are not repeated.
     /// </summary>
     /// <param name="cancellationToken">Cancels the retries; unfinished payments stay pending.</param>
     public async Task<IReadOnlyList<UnblockOutcome>> RetryPendingAsync(CancellationToken cancellationToken = default)
     {
-        var pending = await _options.Ledger.ListPendingAsync(cancellationToken).ConfigureAwait(false);
-        var outcomes = new List<UnblockOutcome>(pending.Count);
-        foreach (var entry in pending)
+        var outcomes = new ConcurrentBag<UnblockOutcome>();
+        var attempted = new HashSet<string>(StringComparer.Ordinal);
+        var batchSize = _options.MaxConcurrentAttempts * 4;
+        while (true)
         {
-            if (!_inFlight.TryAdd(entry.PaymentId, 0)) continue;
-            try
+            var claim = LedgerClaim.Create(_options.TimeProvider, _options.ClaimLease);
+            var batch = await _options.Ledger.ClaimPendingAsync(batchSize, claim, cancellationToken).ConfigureAwait(false);
+            var fresh = new List<UnblockLedgerEntry>(batch.Count);
+            foreach (var entry in batch)
             {
-                outcomes.Add(await AttemptAsync(entry, _options.TimeProvider.GetTimestamp(), cancellationToken).ConfigureAwait(false));
+                if (attempted.Add(entry.PaymentId)) fresh.Add(entry);
+                else await _options.Ledger.SaveAttemptAsync(entry, claim, CancellationToken.None).ConfigureAwait(false); // back, untouched
             }
-            finally
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentAttempts, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(fresh, parallel, async (entry, ct) =>
             {
-                _inFlight.TryRemove(entry.PaymentId, out _);
-            }
+                await _slots.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    outcomes.Add(await AttemptAsync(entry, claim, _options.TimeProvider.GetTimestamp(), ct).ConfigureAwait(false));
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }).ConfigureAwait(false);
+            if (batch.Count < batchSize || fresh.Count < batch.Count) break;
         }
-        return outcomes;
+        return outcomes.OrderBy(o => o.SeenAt).ThenBy(o => o.PaymentId, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<UnblockOutcome> AttemptAsync(UnblockLedgerEntry entry, long started, CancellationToken cancellationToken)
+    private async Task<UnblockOutcome> DeferAsync(UnblockLedgerEntry entry, LedgerClaim claim, int waiting, long started)
+    {
+        var deferred = entry with
+        {
+            Reason = UnblockReason.IntakeLimitReached,
+            Message = string.Create(CultureInfo.InvariantCulture,
+                $"Intake limit reached ({waiting - 1} payments in progress): recorded as pending; the retry loop restores it."),
+        };
+        await _options.Ledger.SaveAttemptAsync(deferred, claim, CancellationToken.None).ConfigureAwait(false);
+        Log.IntakeDeferred(_logger, entry.PaymentId, waiting - 1);
+        Instrumentation.Unblocks.Add(1, new KeyValuePair<string, object?>("status", "deferred"));
+        return ToOutcome(deferred, [], _options.TimeProvider.GetElapsedTime(started), duplicate: false);
+    }
+
+    private async Task<UnblockOutcome> AttemptAsync(UnblockLedgerEntry entry, LedgerClaim claim, long started, CancellationToken cancellationToken)
     {
         using var activity = Instrumentation.ActivitySource.StartActivity("workflows.payment-to-unblock");
         activity?.SetTag("cobranca.payment.source", entry.Payment.Source);
 
         var steps = new List<UnblockStep>();
         var attempt = entry with { Attempts = entry.Attempts + 1 };
-        var result = await RunStepsAsync(attempt, steps, cancellationToken).ConfigureAwait(false);
+        UnblockLedgerEntry result;
+        try
+        {
+            result = await RunStepsAsync(attempt, steps, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller stopped: give the payment back, still pending, so the next retry pass (here or elsewhere) takes it
+            // at once instead of waiting for the claim to expire. A controller call cut short is redone (idempotent).
+            await _options.Ledger.SaveAttemptAsync(entry with { UpdatedAt = _options.TimeProvider.GetUtcNow(), Message = "Cancelled by the caller; will be retried." },
+                claim, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         var now = _options.TimeProvider.GetUtcNow();
         result = result with { UpdatedAt = now };
         if (result.Status == UnblockStatus.Restored) result = result with { RestoredAt = now };
-        await _options.Ledger.UpdateAsync(result, CancellationToken.None).ConfigureAwait(false);
+        if (!await _options.Ledger.SaveAttemptAsync(result, claim, CancellationToken.None).ConfigureAwait(false))
+            Log.UnblockClaimLost(_logger, result.PaymentId); // the other holder resumes from the stored steps; unblock is idempotent
 
         activity?.SetTag("cobranca.unblock.status", result.Status.ToString());
         Instrumentation.Unblocks.Add(1, new KeyValuePair<string, object?>("status", result.Status.ToString()));

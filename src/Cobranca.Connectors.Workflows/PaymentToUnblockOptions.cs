@@ -34,6 +34,19 @@ public sealed class PaymentToUnblockOptions
     /// </summary>
     public Func<Contract, bool> ShouldRestore { get; init; } = static c => c.Access.Status != AccessStatus.Inactive;
 
+    /// <summary>Payments worked at the same time by one instance (calls beyond it wait: back-pressure, so a burst does
+    /// not overflow the billing system's or controllers' request queues). Default 32.</summary>
+    public int MaxConcurrentAttempts { get; init; } = 32;
+
+    /// <summary>The intake limit: payments allowed to wait for a slot in <see cref="PaymentToUnblock.ProcessAsync"/>.
+    /// Past it a payment is recorded as <see cref="UnblockStatus.Pending"/> with <see cref="UnblockReason.IntakeLimitReached"/>
+    /// and returned at once; <see cref="PaymentToUnblock.RetryPendingAsync"/> restores it. Default 10 000.</summary>
+    public int MaxWaitingPayments { get; init; } = 10_000;
+
+    /// <summary>How long a payment being worked is held before another worker may take it over (longer than one
+    /// attempt, controller retries included). Default 5 minutes.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Ledger, nameof(Ledger));
@@ -41,6 +54,12 @@ public sealed class PaymentToUnblockOptions
         ArgumentNullException.ThrowIfNull(ShouldRestore, nameof(ShouldRestore));
         if (RestoreWithin <= TimeSpan.Zero || RestoreWithin > LegalRestoreWindow)
             throw new ArgumentOutOfRangeException(nameof(RestoreWithin), RestoreWithin, "RestoreWithin must be positive and at most 1 day (Anatel RGC art. 78).");
+        if (MaxConcurrentAttempts is < 1 or > 256)
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentAttempts), MaxConcurrentAttempts, "MaxConcurrentAttempts must be between 1 and 256.");
+        if (MaxWaitingPayments < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxWaitingPayments), MaxWaitingPayments, "MaxWaitingPayments cannot be negative.");
+        if (ClaimLease <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ClaimLease), ClaimLease, "ClaimLease must be positive.");
         if (SettlementWait < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(SettlementWait), SettlementWait, "SettlementWait cannot be negative.");
     }

@@ -22,4 +22,7 @@ public enum UnblockReason
     BillingSystemFailed,
     /// <summary>An access controller failed (down, timeout ...); retried.</summary>
     AccessControllerFailed,
+    /// <summary>Recorded but not attempted yet: more payments arrived at once than
+    /// <see cref="PaymentToUnblockOptions.MaxWaitingPayments"/> allows to wait; <see cref="PaymentToUnblock.RetryPendingAsync"/> restores it.</summary>
+    IntakeLimitReached,
 }

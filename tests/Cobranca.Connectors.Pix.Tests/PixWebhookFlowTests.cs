@@ -9,7 +9,7 @@ public sealed class PixWebhookFlowTests : IAsyncLifetime
 {
     private const string Prefix = "ISP1";
     private readonly ConcurrentQueue<PaymentReceived> _events = new();
-    private readonly InMemoryPixPaymentStore _store = new();
+    private readonly InMemoryProcessedPaymentLedger _store = new();
     private PixPspSandbox _sandbox = null!;
     private PixClient _client = null!;
     private readonly ConcurrentQueue<PixPaymentBatchResult> _deliveries = new();

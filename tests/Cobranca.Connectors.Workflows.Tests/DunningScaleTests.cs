@@ -195,6 +195,15 @@ public sealed class DunningScaleTests
         public Task<bool> TryRecordAsync(DunningLedgerEntry entry, CancellationToken cancellationToken = default) =>
             inner.TryRecordAsync(entry, cancellationToken);
 
+        public Task<DunningClaimStatus> TryClaimAsync(DunningLedgerEntry entry, LedgerClaim claim, CancellationToken cancellationToken = default) =>
+            inner.TryClaimAsync(entry, claim, cancellationToken);
+
+        public Task<bool> CompleteAsync(DunningLedgerEntry entry, LedgerClaim claim, CancellationToken cancellationToken = default) =>
+            inner.CompleteAsync(entry, claim, cancellationToken);
+
+        public Task ReleaseAsync(string key, LedgerClaim claim, CancellationToken cancellationToken = default) =>
+            inner.ReleaseAsync(key, claim, cancellationToken);
+
         public Task<IReadOnlyList<DunningLedgerEntry>> GetHistoryAsync(string customerId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _reads);

@@ -15,9 +15,13 @@ internal sealed class PixPaymentConfirmer(
     IPixClient client,
     Func<PaymentReceived, CancellationToken, Task> onPaymentReceived,
     PixPaymentOptions options,
-    IPixPaymentStore store,
-    ILogger logger)
+    IProcessedPaymentLedger store,
+    ILogger logger,
+    TimeProvider timeProvider)
 {
+    private readonly TimeSpan _lease = options.ClaimLease > TimeSpan.Zero ? options.ClaimLease
+        : throw new ArgumentOutOfRangeException(nameof(options), options.ClaimLease, "PixPaymentOptions.ClaimLease must be positive.");
+
     public async Task<(ConfirmOutcome Outcome, PaymentReceived? Event)> ConfirmAsync(PixPayment payment, string channel, CancellationToken cancellationToken)
     {
         if (options.AllowedKeys.Count > 0 && (payment.Key is null || !options.AllowedKeys.Contains(payment.Key)))
@@ -26,7 +30,9 @@ internal sealed class PixPaymentConfirmer(
             return (ConfirmOutcome.Rejected, null);
         }
 
-        if (!await store.TryClaimAsync(payment.EndToEndId, cancellationToken).ConfigureAwait(false))
+        // Claim → raise → complete. A crash in between leaves a claim that expires; the next delivery or poll raises it.
+        var claim = LedgerClaim.Create(timeProvider, _lease);
+        if (!await store.TryClaimAsync(payment.EndToEndId, claim, cancellationToken).ConfigureAwait(false))
         {
             PixLog.Duplicate(logger, payment.EndToEndId);
             return (ConfirmOutcome.Duplicate, null);
@@ -40,10 +46,11 @@ internal sealed class PixPaymentConfirmer(
         catch
         {
             // Not raised: give it back so the next delivery or poll tries again (never lost silently).
-            await store.ReleaseAsync(payment.EndToEndId, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseAsync(payment.EndToEndId, claim, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
+        await store.CompleteAsync(payment.EndToEndId, claim, CancellationToken.None).ConfigureAwait(false);
         PixLog.Confirmed(logger, payment.EndToEndId, channel, payment.Txid);
         PixInstrumentation.Payments.Add(1, new KeyValuePair<string, object?>("channel", channel));
         return (ConfirmOutcome.Raised, evt);

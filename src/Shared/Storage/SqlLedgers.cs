@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Workflows;
+
+namespace Cobranca.Connectors.Storage;
+
+/// <summary>The per-tenant ledger cache both SQL stores share.</summary>
+internal sealed class SqlLedgers(LedgerDatabase db)
+{
+    private readonly ConcurrentDictionary<string, IDunningLedger> _dunning = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IUnblockLedger> _unblock = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IProcessedPaymentLedger> _payments = new(StringComparer.Ordinal);
+
+    public LedgerDatabase Database => db;
+
+    public IDunningLedger Dunning(string tenant) => _dunning.GetOrAdd(Tenant(tenant), t => new SqlDunningLedger(db, t));
+
+    public IUnblockLedger Unblock(string tenant) => _unblock.GetOrAdd(Tenant(tenant), t => new SqlUnblockLedger(db, t));
+
+    public IProcessedPaymentLedger Payments(string tenant) => _payments.GetOrAdd(Tenant(tenant), t => new SqlProcessedPaymentLedger(db, t));
+
+    private static string Tenant(string tenant)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        if (tenant.Length > 100) throw new ArgumentException("A tenant name is at most 100 characters.", nameof(tenant));
+        return tenant;
+    }
+}
