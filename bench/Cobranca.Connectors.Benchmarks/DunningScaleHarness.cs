@@ -53,7 +53,7 @@ public static class DunningScaleHarness
             var server = IxcSandboxProcess.Start(generatedCustomers: customers);
             child = server;
             Console.WriteLine($"// ixc-child: {customers} customers in the child sandbox ({server.OpenInvoices} open invoices); runner concurrency {concurrency}; {Environment.ProcessorCount} cores");
-            var ixcClient = new IxcClient(new IxcClientOptions { BaseUrl = server.BaseUrl.ToString(), UserId = server.UserId, Token = server.Token }, timeProvider: clock);
+            var ixcClient = new IxcClient(new IxcClientOptions { BaseAddress = server.BaseUrl, UserId = server.UserId, Token = server.Token }, timeProvider: clock);
             client = ixcClient;
             billing = ixcClient.AsBillingSystem();
             controller = ixcClient.AsAccessController();
@@ -63,7 +63,7 @@ public static class DunningScaleHarness
         {
             var ixc = await IxcSandbox.StartAsync(new IxcSandboxOptions { Data = data, TimeProvider = clock });
             sandbox = ixc;
-            var ixcClient = new IxcClient(new IxcClientOptions { BaseUrl = ixc.BaseUrl.ToString(), UserId = ixc.UserId, Token = ixc.Token }, timeProvider: clock);
+            var ixcClient = new IxcClient(new IxcClientOptions { BaseAddress = ixc.BaseUrl, UserId = ixc.UserId, Token = ixc.Token }, timeProvider: clock);
             client = ixcClient;
             billing = ixcClient.AsBillingSystem();
             controller = ixcClient.AsAccessController();

@@ -40,7 +40,7 @@ public class IxcClientOverheadBenchmarks
     {
         // The built-in seed plus 30 generated customers: 50-odd open invoices, so one page of 100 holds them all.
         _server = IxcSandboxProcess.Start(generatedCustomers: 0, seedCustomers: 30);
-        _client = new IxcClient(new IxcClientOptions { BaseUrl = _server.BaseUrl.ToString(), UserId = _server.UserId, Token = _server.Token });
+        _client = new IxcClient(new IxcClientOptions { BaseAddress = _server.BaseUrl, UserId = _server.UserId, Token = _server.Token });
         _billing = _client.AsBillingSystem();
         _query = new InvoiceQuery { PageSize = PageSize };
 

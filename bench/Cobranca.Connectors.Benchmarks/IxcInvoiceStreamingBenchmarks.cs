@@ -29,7 +29,7 @@ public class IxcInvoiceStreamingBenchmarks
     public void Setup()
     {
         _server = IxcSandboxProcess.Start(generatedCustomers: Customers);
-        _client = new IxcClient(new IxcClientOptions { BaseUrl = _server.BaseUrl.ToString(), UserId = _server.UserId, Token = _server.Token });
+        _client = new IxcClient(new IxcClientOptions { BaseAddress = _server.BaseUrl, UserId = _server.UserId, Token = _server.Token });
         _billing = _client.AsBillingSystem();
         Console.WriteLine($"// sandbox serves {_server.OpenInvoices} open invoices");
     }

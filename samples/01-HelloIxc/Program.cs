@@ -11,7 +11,7 @@ await using var sandbox = await IxcSandbox.StartAsync();
 // 2. One client per IXC instance. It owns its HttpClient (retries of reads, timeouts, circuit breaker), so dispose it.
 using var ixc = new IxcClient(new IxcClientOptions
 {
-    BaseUrl = sandbox.BaseUrl.ToString(), // e.g. "https://ixc.example.com.br"
+    BaseAddress = sandbox.BaseUrl, // e.g. "https://ixc.example.com.br"
     UserId = sandbox.UserId,              // the "102" of a token "102:c46..."
     Token = sandbox.Token,                // the part after the colon: read it from a secret store, never hard-code it
 });

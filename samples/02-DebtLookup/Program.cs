@@ -14,7 +14,7 @@ await using var sandbox = await IxcSandbox.StartAsync();
 var services = new ServiceCollection();
 services.AddIxcClient("isp-a", o =>
 {
-    o.BaseUrl = sandbox.BaseUrl.ToString();
+    o.BaseAddress = sandbox.BaseUrl;
     o.UserId = sandbox.UserId;
     o.Token = sandbox.Token; // from configuration / a secret store in a real app
 });

@@ -28,7 +28,7 @@ router.PppSecrets.Add(new Dictionary<string, string> { ["name"] = Login, ["servi
 router.PppActive.Add(new Dictionary<string, string> { ["name"] = Login, ["service"] = "pppoe", ["address"] = "100.64.12.36" });
 
 // ---- 1. The connectors: the ERP, the router (PPP secret disable + session kick) and the PSP account.
-using var ixc = new IxcClient(new IxcClientOptions { BaseUrl = ixcSandbox.BaseUrl.ToString(), UserId = ixcSandbox.UserId, Token = ixcSandbox.Token });
+using var ixc = new IxcClient(new IxcClientOptions { BaseAddress = ixcSandbox.BaseUrl, UserId = ixcSandbox.UserId, Token = ixcSandbox.Token });
 await using var mikrotik = new MikroTikAccessController(new MikroTikAccessControllerOptions
 {
     Host = router.Host, Port = router.Port, User = "admin", Password = "router-secret",

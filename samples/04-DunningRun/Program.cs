@@ -15,7 +15,7 @@ var clock = new ManualClock(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.F
 
 // The ERP: the IXC sandbox (its invoices are dated relative to the same clock) and the IXC client.
 await using var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { TimeProvider = clock });
-using var ixc = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token },
+using var ixc = new IxcClient(new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token },
     timeProvider: clock);
 
 // The schedule: the RGC 765 preset (D-3, D0, D+1, D+5 messages, suspension notice D+10, suspension D+25).

@@ -41,6 +41,7 @@ internal static class BoletoParser
         Span<(int DigitIndex, char Separator)> separators = stackalloc (int, char)[MaxSeparators];
         var count = 0;
         var separatorCount = 0;
+        var previousWasSpace = false;
         for (var i = 0; i < trimmed.Length; i++)
         {
             var c = trimmed[i];
@@ -48,11 +49,13 @@ internal static class BoletoParser
             {
                 if (count == MaxDigits) return Fail(out error, BoletoErrorKind.InvalidLength, "More than 48 digits: not a barcode (44) nor a linha digitável (47 or 48).");
                 digits[count++] = c;
+                previousWasSpace = false;
             }
             else if (c is '.' or '-' or ' ')
             {
                 // A run of spaces counts as one separator; anything else is recorded where it stands.
-                if (c == ' ' && i > 0 && trimmed[i - 1] == ' ') continue;
+                if (c == ' ' && previousWasSpace) continue;
+                previousWasSpace = c == ' ';
                 if (separatorCount == MaxSeparators) return Fail(out error, BoletoErrorKind.InvalidFormat, FormatMessage);
                 separators[separatorCount++] = (count, c);
             }

@@ -57,6 +57,8 @@ public static class DueDateFactor
         var lower = referenceDate.DayNumber - WindowPastDays;
         var upper = referenceDate.DayNumber + WindowFutureDays;
         var first = BaseDate.DayNumber + factor;
+        // Stryker disable once Equality,Conditional : when first >= lower the division below is 0 as well (C# truncates
+        // toward zero), or negative only when first is 9000+ days past the upper bound, which is refused below anyway.
         var cycles = first >= lower ? 0 : (lower - first + CycleDays - 1) / CycleDays;
         if (cycles > 0 && factor < MinFactor) return false; // later cycles only run 1000..9999
         var candidate = first + (cycles * CycleDays);

@@ -48,6 +48,9 @@ public sealed class ConnectorResilienceOptions
     /// <summary>How long the circuit stays open. Default 15 s.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>A copy (clients keep their own, so later changes to the options object do not reach a running client).</summary>
+    internal ConnectorResilienceOptions Copy() => (ConnectorResilienceOptions)MemberwiseClone();
+
     /// <summary>Checks the values are consistent; returns the problems found (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -14,7 +14,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<IReadOnlyList<Contract>> GetContractsAsync(string customerId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Contract>> GetContractsAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
         var contracts = ListRowsAsync(IxcListing.Where("cliente_contrato", "id_cliente", "=", customerId.Trim()), cancellationToken);
@@ -56,7 +56,7 @@ public partial class IxcClient
     /// <summary>Reads one contract (<c>cliente_contrato.id = id</c>), with its login as <see cref="GetContractsAsync"/>; null when it does not exist.</summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<Contract?> GetContractAsync(string contractId, CancellationToken cancellationToken = default)
+    public async Task<Contract?> GetContractAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         var rows = await ListRowsAsync(IxcListing.Where("cliente_contrato", "id", "=", contractId.Trim()), cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task BlockContractAsync(string contractId, CancellationToken cancellationToken = default) =>
+    public Task BlockContractAsync(string contractId, CancellationToken cancellationToken = default) =>
         ContractButtonAsync("cliente_contrato_15300", contractId, cancellationToken);
 
     /// <summary>
@@ -80,7 +80,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task UnblockContractAsync(string contractId, CancellationToken cancellationToken = default) =>
+    public Task UnblockContractAsync(string contractId, CancellationToken cancellationToken = default) =>
         ContractButtonAsync("cliente_contrato_15464", contractId, cancellationToken);
 
     private async Task ContractButtonAsync(string resource, string contractId, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
+    public async Task<TrustUnlockResult> RequestTrustUnlockAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         const string operation = "desbloqueio_confianca";

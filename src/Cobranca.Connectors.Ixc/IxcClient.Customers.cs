@@ -13,7 +13,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="lookup">What to search by.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Customer>> FindCustomersAsync(CustomerLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         return lookup.Kind switch
@@ -29,7 +29,7 @@ public partial class IxcClient
     /// <summary>Reads one customer by id (<c>cliente.id = id</c>); null when it does not exist.</summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<Customer?> GetCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    public async Task<Customer?> GetCustomerAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
         var rows = await ListRowsAsync(IxcListing.Where("cliente", "id", "=", customerId.Trim()), cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,7 @@ public partial class IxcClient
     /// <summary>PPPoE logins named <paramref name="login"/> (<c>radusuarios.login = login</c>). Cleartext passwords are dropped.</summary>
     /// <param name="login">The login.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<IReadOnlyList<IxcRadiusUser>> GetRadiusUsersByLoginAsync(string login, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IxcRadiusUser>> GetRadiusUsersByLoginAsync(string login, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(login);
         return RadiusUsersAsync("login", login.Trim(), cancellationToken);
@@ -89,7 +89,7 @@ public partial class IxcClient
     /// <summary>PPPoE logins of a contract (<c>radusuarios.id_contrato = id</c>).</summary>
     /// <param name="contractId">The contract id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<IReadOnlyList<IxcRadiusUser>> GetRadiusUsersByContractAsync(string contractId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IxcRadiusUser>> GetRadiusUsersByContractAsync(string contractId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
         return RadiusUsersAsync("id_contrato", contractId.Trim(), cancellationToken);
@@ -124,7 +124,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="radiusUserId">The <c>radusuarios</c> row id (<see cref="IxcRadiusUser.Id"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task DisconnectSessionAsync(string radiusUserId, CancellationToken cancellationToken = default)
+    public async Task DisconnectSessionAsync(string radiusUserId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(radiusUserId);
         await ButtonAsync("desconectar_clientes", new() { ["id"] = radiusUserId.Trim() }, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
+    public async Task<DebtStatus> GetDebtStatusAsync(string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
         var id = customerId.Trim();
@@ -36,7 +36,7 @@ public partial class IxcClient
     /// </summary>
     /// <param name="query">Filters.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    public virtual async IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.PageSize is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be between 1 and 100000.");
@@ -66,7 +66,7 @@ public partial class IxcClient
     /// <summary>Reads one invoice (<c>fn_areceber.id = id</c>), whatever its status; null when it does not exist.</summary>
     /// <param name="invoiceId">The invoice id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<Invoice?> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
+    public async Task<Invoice?> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         var rows = await ListRowsAsync(IxcListing.Where("fn_areceber", "id", "=", invoiceId.Trim()), cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public partial class IxcClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ConnectorNotFoundException">No such invoice.</exception>
     /// <exception cref="ConnectorValidationException">The invoice is not open (paid or cancelled).</exception>
-    public virtual async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
+    public async Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         var id = invoiceId.Trim();
@@ -193,7 +193,7 @@ public partial class IxcClient
     /// <param name="invoiceId">The invoice id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ConnectorNotFoundException">Empty reply: no such invoice (or no boleto for it).</exception>
-    public virtual async Task<byte[]> GetBoletoPdfAsync(string invoiceId, CancellationToken cancellationToken = default)
+    public async Task<byte[]> GetBoletoPdfAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         const string operation = "get_boleto";
@@ -257,7 +257,7 @@ public partial class IxcClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ConnectorNotFoundException">HTTP 500 and the invoice does not exist.</exception>
     /// <exception cref="ConnectorApiException">HTTP 500 for an invoice that exists (IXC or its gateway failed; <see cref="ConnectorApiException.StatusCode"/> 500).</exception>
-    public virtual async Task<IxcPixCharge> GetPixAsync(string invoiceId, CancellationToken cancellationToken = default)
+    public async Task<IxcPixCharge> GetPixAsync(string invoiceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
         const string operation = "get_pix";

@@ -19,22 +19,22 @@ namespace Cobranca.Connectors.Ixc;
 /// <remarks>
 /// Reads (listings, and <c>get_boleto</c> with recalculation off) are retried on transient failures; writes and calls
 /// with side effects (<c>get_pix</c>, trust unlock, block, unblock, disconnect) are never retried automatically. Errors
-/// IXC reports under HTTP 200 become <see cref="ConnectorException"/>s.
+/// IXC reports under HTTP 200 become <see cref="ConnectorException"/>s. Mock <see cref="IIxcClient"/> in tests.
 /// </remarks>
-public partial class IxcClient : IDisposable
+public sealed partial class IxcClient : IIxcClient, IDisposable
 {
     /// <summary>The provider name used in <see cref="ConnectorException.Provider"/> and <see cref="BillingSystemInfo.Name"/>.</summary>
     public const string ProviderName = "ixc";
 
-    private readonly IIxcApi _api = null!;
-    private readonly IxcClientOptions _options = null!;
-    private readonly ILogger _logger = NullLogger.Instance;
-    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly IIxcApi _api;
+    private readonly IxcClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly HttpClient? _ownedHttpClient;
-    private readonly ConnectorInstrumentation _instrumentation = null!;
+    private readonly ConnectorInstrumentation _instrumentation;
     private readonly string? _tenant;
-    private readonly string _listingVerb = "POST";
-    private readonly TimeZoneInfo _zone = BrazilTime.Zone;
+    private readonly string _listingVerb;
+    private readonly TimeZoneInfo _zone;
     private long _radiusRefusedAt = long.MinValue; // TimeProvider timestamp of the last "Recurso radusuarios não está disponível"
     private int _radiusWarned;
     private IBillingSystem? _billing;
@@ -42,48 +42,59 @@ public partial class IxcClient : IDisposable
 
     /// <summary>
     /// Creates a client that owns its <see cref="HttpClient"/> (resilience, concurrency limit and certificate pinning included).
-    /// Dispose it when done. In an application with DI, prefer <c>services.AddIxcClient(name, ...)</c>.
+    /// Dispose it when done. In an application with DI, prefer <c>services.AddIxcClient(tenant, ...)</c>.
     /// </summary>
-    /// <param name="options">The tenant's settings.</param>
+    /// <param name="options">The tenant's settings; copied and validated here (only <see cref="IxcClientOptions.Credential"/> stays shared, for rotation).</param>
     /// <param name="loggerFactory">Logging; none by default.</param>
     /// <param name="timeProvider">The clock that decides "today" (in <see cref="IxcClientOptions.TimeZone"/>); the system clock by default.</param>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
     public IxcClient(IxcClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(CreateOwnedHttpClient(options, timeProvider), options, loggerFactory?.CreateLogger<IxcClient>(), timeProvider)
+        : this(Validated(options), loggerFactory, timeProvider, ownHttpClient: true)
     {
     }
 
-    private IxcClient(HttpClient owned, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider)
-        : this(RestService.ForGenerated<IIxcApi>(owned, new RefitSettings()), options, logger, timeProvider, tenant: null)
+    private IxcClient(IxcClientOptions settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, bool ownHttpClient)
+        : this(IxcHttp.CreateHttpClient(settings, settings.CreateCredential(), timeProvider ?? TimeProvider.System), settings, loggerFactory, timeProvider)
+    {
+    }
+
+    private IxcClient(HttpClient owned, IxcClientOptions settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(RestService.ForGenerated<IIxcApi>(owned, new RefitSettings()), settings, loggerFactory, timeProvider, tenant: null, meterFactory: null)
     {
         _ownedHttpClient = owned;
     }
 
     /// <summary>The DI path: the Refit client comes from <c>AddKeyedRefitGeneratedClient</c> (the factory owns the HttpClient).</summary>
-    internal IxcClient(IIxcApi api, IxcClientOptions options, ILogger? logger, TimeProvider? timeProvider, string? tenant)
+    internal IxcClient(IIxcApi api, IxcClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, string? tenant,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
         _options = options;
-        _logger = logger ?? NullLogger.Instance;
+        _logger = loggerFactory?.CreateLogger<IxcClient>() ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _tenant = tenant;
-        _instrumentation = new ConnectorInstrumentation(IxcTelemetry.ActivitySourceName, ProviderName);
+        _instrumentation = new ConnectorInstrumentation(IxcTelemetry.ActivitySourceName, ProviderName, meterFactory);
         _listingVerb = options.ListingVerb == IxcListingVerb.GetWithBody ? "GET" : "POST";
         _zone = options.ResolveTimeZone();
     }
 
-    /// <summary>For mocking frameworks only.</summary>
-    protected IxcClient()
+    /// <summary>The client's copy of <paramref name="options"/>, validated.</summary>
+    internal static IxcClientOptions Validated(IxcClientOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Copy();
+        ConnectorOptionsValidation.ThrowIfInvalid(nameof(IxcClientOptions), settings.Validate());
+        return settings;
     }
 
-    /// <summary>This client as the common <see cref="IBillingSystem"/>.</summary>
-    public virtual IBillingSystem AsBillingSystem() => _billing ??= new IxcBillingSystem(this);
+    /// <summary>This client as the common <see cref="IBillingSystem"/> (one instance per client, safe to call from any thread).</summary>
+    public IBillingSystem AsBillingSystem() => LazyInitializer.EnsureInitialized(ref _billing, () => new IxcBillingSystem(this));
 
-    /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API).</summary>
-    public virtual IAccessController AsAccessController() => _access ??= new IxcAccessController(this, _options, _logger);
+    /// <summary>This client as the common <see cref="IAccessController"/> (contract block/unblock; throttling is not supported by IXC's API). One instance per client, safe to call from any thread.</summary>
+    public IAccessController AsAccessController() =>
+        LazyInitializer.EnsureInitialized(ref _access, () => new IxcAccessController(this, _options, _logger));
 
     /// <summary>"Today" in the tenant's time zone (<see cref="IxcClientOptions.TimeZone"/>) from the injected clock.</summary>
     internal DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone).DateTime);
@@ -103,42 +114,23 @@ public partial class IxcClient : IDisposable
     /// table is asked again ten minutes later (permissions may be granted meanwhile) and whenever a login is looked up
     /// explicitly. True until a refusal is seen.
     /// </summary>
-    public virtual bool RadiusUsersAvailable => Volatile.Read(ref _radiusRefusedAt) == long.MinValue;
+    public bool RadiusUsersAvailable => Volatile.Read(ref _radiusRefusedAt) == long.MinValue;
 
     /// <summary>How long contract reads skip <c>radusuarios</c> after IXC refused it.</summary>
     internal static readonly TimeSpan RadiusRetryAfter = TimeSpan.FromMinutes(10);
 
-    private static HttpClient CreateOwnedHttpClient(IxcClientOptions options, TimeProvider? timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0) throw new ArgumentException("Invalid IxcClientOptions: " + string.Join(" ", errors), nameof(options));
-        return IxcHttp.CreateHttpClient(options, timeProvider ?? TimeProvider.System);
-    }
-
     internal static void ConfigureHttpClient(HttpClient client, IxcClientOptions options)
     {
-        client.BaseAddress = IxcClientOptions.NormaliseBaseUrl(options.BaseUrl);
-        client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Credentials())));
+        client.BaseAddress = IxcClientOptions.NormalizeBaseAddress(options.BaseAddress);
+        // The credentials go on each request (IxcAuthenticationHandler), so that a rotated token applies at once.
         // The resilience pipeline owns the timeouts; keep HttpClient's own one out of the way.
         client.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    /// <inheritdoc />
+    /// <summary>Releases the owned <see cref="HttpClient"/>, if any.</summary>
     public void Dispose()
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the owned <see cref="HttpClient"/>, if any.</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (!disposing) return;
         _ownedHttpClient?.Dispose();
-        _instrumentation?.Dispose();
     }
 
     // ---------------------------------------------------------------- transport

@@ -9,15 +9,22 @@ public sealed class IxcClientOptions
 {
     /// <summary>
     /// The IXC address as the ISP types it: <c>https://ixc.example.com.br</c>, <c>https://ixc.example.com.br/</c> and
-    /// <c>https://ixc.example.com.br/webservice/v1</c> all work (see <see cref="NormaliseBaseUrl"/>).
+    /// <c>https://ixc.example.com.br/webservice/v1</c> all work (the client adds <c>/webservice/v1</c> when missing).
     /// </summary>
-    public string BaseUrl { get; set; } = string.Empty;
+    public Uri? BaseAddress { get; set; }
 
-    /// <summary>Id of the IXC user with webservice access (the part before the colon in IXC's token <c>"102:c46..."</c>).</summary>
+    /// <summary>Id of the IXC user with webservice access (the part before the colon in IXC's token <c>"102:c46..."</c>). Used when <see cref="Credential"/> is null.</summary>
     public string UserId { get; set; } = string.Empty;
 
-    /// <summary>The user's webservice token (the hash after the colon). A full <c>"id:hash"</c> token is also accepted when <see cref="UserId"/> is empty.</summary>
+    /// <summary>The user's webservice token (the hash after the colon). A full <c>"id:hash"</c> token is also accepted when <see cref="UserId"/> is empty. Used when <see cref="Credential"/> is null.</summary>
     public string Token { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The webservice user id and token as a rotatable credential: <see cref="ConnectorCredential.Update"/> makes the next
+    /// request use the new pair, with no restart. Null: the client builds one from <see cref="UserId"/> and
+    /// <see cref="Token"/> (with DI, a configuration reload updates it in place).
+    /// </summary>
+    public ConnectorCredential? Credential { get; set; }
 
     /// <summary>How listings are sent. Default <see cref="IxcListingVerb.Post"/>.</summary>
     public IxcListingVerb ListingVerb { get; set; } = IxcListingVerb.Post;
@@ -26,11 +33,12 @@ public sealed class IxcClientOptions
     public int PageSize { get; set; } = 500;
 
     /// <summary>
-    /// SHA-256 (or SHA-1) thumbprints, hex, of server certificates to trust even when the chain does not validate
-    /// (on-premise IXC with a self-signed or IP-only certificate). Empty (the default) means normal validation only;
-    /// validation is never disabled.
+    /// SHA-256 thumbprints (hex) of the IXC server certificate, for an on-premise IXC with a self-signed or IP-only
+    /// certificate. Empty (the default): normal validation. Not empty: <b>only</b> a certificate matching one of them is
+    /// accepted (its chain and name errors are then tolerated), even where the platform would trust another one. SHA-1
+    /// thumbprints are refused. Validation is never disabled (see <see cref="CertificatePinning"/>).
     /// </summary>
-    public IList<string> PinnedCertificateThumbprints { get; } = new List<string>();
+    public IList<string> PinnedCertificateThumbprints { get; private set; } = new List<string>();
 
     /// <summary>
     /// Whether <see cref="IxcClient.GetPaymentSlipAsync"/> also calls <c>get_pix</c> for the copia-e-cola. Default true.
@@ -77,25 +85,18 @@ public sealed class IxcClientOptions
     /// disconnect), circuit breaker and the per-tenant concurrency limit. IXC defaults: 4 requests in flight (IXC servers
     /// are small on-premise machines), 20 s per attempt (IXC listings take about 1.4 s, boleto and Pix about 2 s).
     /// </summary>
-    public ConnectorResilienceOptions Resilience { get; } = new() { MaxConcurrentRequests = 4 };
+    public ConnectorResilienceOptions Resilience { get; private set; } = new() { MaxConcurrentRequests = 4 };
 
-    /// <summary>
-    /// Normalises what a tenant types into the webservice root, <c>https://host/webservice/v1</c>.
-    /// </summary>
-    /// <param name="baseUrl">The URL.</param>
-    /// <exception cref="ArgumentException">Not an absolute http(s) URL.</exception>
-    public static Uri NormaliseBaseUrl(string baseUrl)
-    {
-        if (!TryNormaliseBaseUrl(baseUrl, out var uri))
-            throw new ArgumentException("The IXC base URL must be an absolute http(s) URL such as https://ixc.example.com.br.", nameof(baseUrl));
-        return uri;
-    }
+    /// <summary>Normalizes what a tenant types into the webservice root, <c>https://host/webservice/v1</c>.</summary>
+    internal static Uri NormalizeBaseAddress(Uri? baseAddress) =>
+        TryNormalizeBaseAddress(baseAddress, out var uri)
+            ? uri
+            : throw new ArgumentException("The IXC base address must be an absolute http(s) URL such as https://ixc.example.com.br.", nameof(baseAddress));
 
-    internal static bool TryNormaliseBaseUrl(string? baseUrl, [NotNullWhen(true)] out Uri? normalised)
+    internal static bool TryNormalizeBaseAddress(Uri? uri, [NotNullWhen(true)] out Uri? normalised)
     {
         normalised = null;
-        if (string.IsNullOrWhiteSpace(baseUrl)
-            || !Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri)
+        if (uri is null || !uri.IsAbsoluteUri
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             return false;
@@ -106,9 +107,24 @@ public sealed class IxcClientOptions
         return true;
     }
 
-    /// <summary>The <c>user:token</c> pair sent as Basic credentials.</summary>
-    internal string Credentials() =>
-        string.IsNullOrWhiteSpace(UserId) ? Token.Trim() : $"{UserId.Trim()}:{Token.Trim()}";
+    /// <summary>The credential the client uses: <see cref="Credential"/>, or one built from <see cref="UserId"/> and <see cref="Token"/>.</summary>
+    internal ConnectorCredential CreateCredential() => Credential ?? new ConnectorCredential(UserId ?? string.Empty, Token ?? string.Empty);
+
+    /// <summary>The <c>user:token</c> pair sent as Basic credentials (a full <c>id:hash</c> token alone when there is no user).</summary>
+    internal static string BasicCredentials(ConnectorCredential credential)
+    {
+        var (user, token) = credential;
+        return string.IsNullOrWhiteSpace(user) ? token.Trim() : $"{user.Trim()}:{token.Trim()}";
+    }
+
+    /// <summary>The client's private copy (the credential object stays shared so that it can be rotated).</summary>
+    internal IxcClientOptions Copy()
+    {
+        var copy = (IxcClientOptions)MemberwiseClone();
+        copy.PinnedCertificateThumbprints = [.. PinnedCertificateThumbprints];
+        copy.Resilience = Resilience.Copy();
+        return copy;
+    }
 
     /// <summary>The zone named by <see cref="TimeZone"/> (São Paulo when blank).</summary>
     internal TimeZoneInfo ResolveTimeZone() =>
@@ -131,21 +147,21 @@ public sealed class IxcClientOptions
     }
 
     /// <summary>Every problem with these options (empty when valid); never echoes the token.</summary>
-    internal List<string> Validate()
+    public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!TryNormaliseBaseUrl(BaseUrl, out _)) errors.Add("BaseUrl must be an absolute http(s) URL such as https://ixc.example.com.br.");
-        if (string.IsNullOrWhiteSpace(Token)) errors.Add("Token is required (the IXC webservice token).");
-        else if (string.IsNullOrWhiteSpace(UserId) && !Token.Contains(':', StringComparison.Ordinal))
+        if (!TryNormalizeBaseAddress(BaseAddress, out _)) errors.Add("BaseAddress must be an absolute http(s) URL such as https://ixc.example.com.br.");
+        var (userId, token) = CreateCredential();
+        if (string.IsNullOrWhiteSpace(token)) errors.Add("Token is required (the IXC webservice token).");
+        else if (string.IsNullOrWhiteSpace(userId) && !token.Contains(':', StringComparison.Ordinal))
             errors.Add("UserId is required (the id of the IXC webservice user), unless Token is the full \"id:hash\" form.");
-        if (!string.IsNullOrWhiteSpace(UserId) && !UserId.Trim().All(char.IsAsciiDigit)) errors.Add("UserId must be the numeric id of the IXC user.");
+        if (!string.IsNullOrWhiteSpace(userId) && !userId.Trim().All(char.IsAsciiDigit)) errors.Add("UserId must be the numeric id of the IXC user.");
         if (PageSize is < 1 or > 100_000) errors.Add("PageSize must be between 1 and 100000.");
         if (MaxReplyBytes is < 1024 or > int.MaxValue) errors.Add($"MaxReplyBytes must be between 1024 and {int.MaxValue}.");
         if (!string.IsNullOrWhiteSpace(TimeZone) && !TryFindTimeZone(TimeZone, out _))
             errors.Add("TimeZone must be an IANA time zone id such as America/Sao_Paulo, America/Manaus, America/Rio_Branco or America/Noronha.");
         errors.AddRange(Resilience.Validate().Select(e => "Resilience." + e));
-        if (PinnedCertificateThumbprints.Any(t => !CertificatePinning.IsWellFormed(t)))
-            errors.Add("PinnedCertificateThumbprints entries must be SHA-256 (64 hex) or SHA-1 (40 hex) thumbprints.");
+        errors.AddRange(CertificatePinning.ValidatePins(PinnedCertificateThumbprints, nameof(PinnedCertificateThumbprints)));
         return errors;
     }
 }

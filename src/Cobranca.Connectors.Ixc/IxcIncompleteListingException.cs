@@ -9,6 +9,28 @@ namespace Cobranca.Connectors.Ixc;
 /// </summary>
 public class IxcIncompleteListingException : ConnectorApiException
 {
+    /// <summary>Creates an exception (standard constructor).</summary>
+    public IxcIncompleteListingException()
+        : this("IXC returned an incomplete listing.")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public IxcIncompleteListingException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public IxcIncompleteListingException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Table = string.Empty;
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="table">The table listed.</param>
     /// <param name="page">The page (1-based) that stayed short.</param>

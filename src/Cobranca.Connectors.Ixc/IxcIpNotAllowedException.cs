@@ -10,6 +10,27 @@ namespace Cobranca.Connectors.Ixc;
 /// </summary>
 public class IxcIpNotAllowedException : ConnectorAuthenticationException
 {
+    /// <summary>Creates an exception (standard constructor).</summary>
+    public IxcIpNotAllowedException()
+        : this(Hint)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public IxcIpNotAllowedException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public IxcIpNotAllowedException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
     /// <summary>The hint every instance of this exception carries in its message.</summary>
     public const string Hint =
         "IXC refused the caller's IP address. Add the public (egress) IP of this machine to the webservice user's group " +

@@ -9,6 +9,27 @@ namespace Cobranca.Connectors.Ixc;
 /// </summary>
 public class IxcReplyTooLargeException : ConnectorTransportException
 {
+    /// <summary>Creates an exception (standard constructor).</summary>
+    public IxcReplyTooLargeException()
+        : this("IXC's reply is larger than allowed (IxcClientOptions.MaxReplyBytes).")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public IxcReplyTooLargeException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="ConnectorException.Operation"/> is empty).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public IxcReplyTooLargeException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
     /// <summary>Creates an exception.</summary>
     /// <param name="operation">Logical operation.</param>
     /// <param name="limit">The limit in bytes that was exceeded.</param>

@@ -12,10 +12,11 @@ namespace Cobranca.Connectors.MikroTik;
 /// repeating it reports <see cref="AccessChangeOutcome.AlreadyInState"/>. <see cref="ApplyAsync"/> reads each menu once,
 /// diffs locally, pipelines the writes and batches removes by id.
 /// </summary>
-public class MikroTikAccessController : IAccessController, IAsyncDisposable
+public sealed class MikroTikAccessController : IAccessController, IAsyncDisposable
 {
     private readonly RouterOsClient _client;
     private readonly bool _ownsClient;
+    private IDisposable? _subscription;
     private readonly MikroTikAccessControllerOptions _options;
     private readonly AccessStrategy _strategy;
     private readonly KickOnlyStrategy _kicker;
@@ -25,27 +26,46 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     private bool _unblockRunning;
 
     /// <summary>Creates a controller with its own <see cref="RouterOsClient"/> (disposed with the controller).</summary>
-    /// <exception cref="ConnectorValidationException">The options are invalid.</exception>
-    public MikroTikAccessController(MikroTikAccessControllerOptions options, ILoggerFactory? loggerFactory = null)
-        : this(new RouterOsClient(options, loggerFactory?.CreateLogger<RouterOsClient>()), options, loggerFactory?.CreateLogger<MikroTikAccessController>())
+    /// <param name="options">The router connection and the strategy; copied and validated here (only <see cref="RouterOsClientOptions.Credential"/> stays shared, for rotation).</param>
+    /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="timeProvider">The clock of the reconnect backoff; the system clock by default.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
+    public MikroTikAccessController(MikroTikAccessControllerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Validated(options), credential: null, loggerFactory, timeProvider)
+    {
+    }
+
+    private MikroTikAccessController(MikroTikAccessControllerOptions settings, ConnectorCredential? credential, ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider)
+        : this(new RouterOsClient(settings, credential, loggerFactory, timeProvider), settings, loggerFactory?.CreateLogger<MikroTikAccessController>())
     {
         _ownsClient = true;
     }
 
-    /// <summary>Creates a controller over an existing client (not disposed with the controller).</summary>
-    /// <exception cref="ConnectorValidationException">The options are invalid.</exception>
-    public MikroTikAccessController(RouterOsClient client, MikroTikAccessControllerOptions options, ILogger<MikroTikAccessController>? logger = null)
-        : this(client, options, (ILogger?)logger)
+    /// <summary>The DI path: the tenant's credential is shared with the registration, so a configuration reload rotates it.</summary>
+    internal static MikroTikAccessController FromRegistration(Microsoft.Extensions.Options.IOptionsMonitor<MikroTikAccessControllerOptions> monitor,
+        string tenant, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
+        var settings = Validated(monitor.Get(tenant));
+        var credential = settings.CreateCredential();
+        var controller = new MikroTikAccessController(settings, credential, loggerFactory, timeProvider);
+        controller._subscription = monitor.OnChange((changed, name) =>
+        {
+            if (!string.Equals(name, tenant, StringComparison.Ordinal)) return;
+            var source = changed.CreateCredential();
+            if (ReferenceEquals(source, credential)) return;
+            var (user, password) = source;
+            credential.Update(user, password);
+        });
+        return controller;
     }
 
-    private MikroTikAccessController(RouterOsClient client, MikroTikAccessControllerOptions options, ILogger? logger)
+    /// <summary>A controller over an existing client (not disposed with the controller).</summary>
+    internal MikroTikAccessController(RouterOsClient client, MikroTikAccessControllerOptions options, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "configure", "Invalid MikroTik options: " + string.Join(" ", errors));
+        ConnectorOptionsValidation.ThrowIfInvalid(nameof(MikroTikAccessControllerOptions), options.Validate());
         _client = client;
         _options = options;
         _logger = logger ?? NullLogger.Instance;
@@ -61,16 +81,8 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
         Info = new AccessControllerInfo(options.Name, _strategy.Capabilities);
     }
 
-    /// <summary>For mocking frameworks only.</summary>
-    protected MikroTikAccessController()
-    {
-        _options = new MikroTikAccessControllerOptions();
-        _client = null!;
-        _strategy = null!;
-        _kicker = null!;
-        _logger = NullLogger.Instance;
-        Info = new AccessControllerInfo(MikroTikTelemetry.ProviderName, AccessCapabilities.None);
-    }
+    private static MikroTikAccessControllerOptions Validated(MikroTikAccessControllerOptions options) =>
+        (MikroTikAccessControllerOptions)RouterOsClient.Validated(options);
 
     /// <inheritdoc />
     public AccessControllerInfo Info { get; }
@@ -83,7 +95,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">Kick-only routers hold no state.</exception>
-    public virtual async Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    public async Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
         if (!Info.Supports(AccessCapabilities.ReadState))
@@ -93,7 +105,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public virtual Task<AccessChange> BlockAsync(Subscriber subscriber, BlockRequest request, CancellationToken cancellationToken = default)
+    public Task<AccessChange> BlockAsync(Subscriber subscriber, BlockRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return RunOneAsync(_strategy, AccessCommand.ToBlock(subscriber, request), cancellationToken);
@@ -106,7 +118,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     /// <see cref="ApplyAsync"/>. A lone unblock starts at once. Each caller still gets its own <see cref="AccessChange"/>
     /// or exception. Turn off with <see cref="MikroTikAccessControllerOptions.CoalesceUnblocks"/>.
     /// </remarks>
-    public virtual Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    public Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         var command = AccessCommand.ToUnblock(subscriber);
         if (!_options.CoalesceUnblocks) return RunOneAsync(_strategy, command, cancellationToken);
@@ -178,7 +190,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public virtual Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
+    public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
         RunOneAsync(_strategy, AccessCommand.ToThrottle(subscriber, limit), cancellationToken);
 
     /// <summary>
@@ -186,7 +198,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     /// <see cref="AccessChangeOutcome.AlreadyInState"/> when no session is online.
     /// </summary>
     /// <exception cref="NotSupportedException">The strategy does not work with PPP sessions.</exception>
-    public virtual Task<AccessChange> KickAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    public Task<AccessChange> KickAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         if (!Info.Supports(AccessCapabilities.KickSession))
             throw new NotSupportedException($"The {_options.Strategy} strategy does not manage PPP sessions.");
@@ -206,7 +218,7 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     /// </remarks>
     /// <exception cref="NotSupportedException">A command kind is not supported by the strategy.</exception>
     /// <exception cref="BatchCanceledException">The caller cancelled; carries the per-item outcomes known so far.</exception>
-    public virtual async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
+    public async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commands);
@@ -349,8 +361,8 @@ public class MikroTikAccessController : IAccessController, IAsyncDisposable
     /// <summary>Disposes the client if this controller created it.</summary>
     public async ValueTask DisposeAsync()
     {
+        _subscription?.Dispose();
         if (_ownsClient) await _client.DisposeAsync().ConfigureAwait(false);
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Reports each item once, when its outcome becomes final.</summary>

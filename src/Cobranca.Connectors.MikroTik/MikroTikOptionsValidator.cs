@@ -7,9 +7,11 @@ internal sealed class MikroTikOptionsValidator : IValidateOptions<MikroTikAccess
 {
     public ValidateOptionsResult Validate(string? name, MikroTikAccessControllerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.Select(e => $"MikroTik access controller '{name}': {e}"));
+            : ValidateOptionsResult.Fail(Cobranca.Connectors.Abstractions.ConnectorOptionsValidation.Failures(
+                Microsoft.Extensions.DependencyInjection.MikroTikServiceCollectionExtensions.ConfigurationSectionPrefix, name, errors));
     }
 }

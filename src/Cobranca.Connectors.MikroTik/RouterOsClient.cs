@@ -9,33 +9,44 @@ namespace Cobranca.Connectors.MikroTik;
 /// previous connection was lost. Only connecting and logging in are retried: a command whose connection dropped after it
 /// was sent is never re-sent (the caller gets a <see cref="ConnectorTransportException"/> and should re-read state first).
 /// A command that provably never left (<see cref="ConnectorTransportException.RequestNotSent"/>) is sent once on a fresh
-/// connection. Thread-safe; share one instance per router.
+/// connection. Thread-safe; share one instance per router. Mock <see cref="IRouterOsClient"/> in tests.
 /// </summary>
-public class RouterOsClient : IAsyncDisposable
+public sealed class RouterOsClient : IRouterOsClient
 {
     private readonly RouterOsClientOptions _options;
+    private readonly ConnectorCredential _credential;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private RouterOsConnection? _connection;
     private bool _disposed;
 
     /// <summary>Creates a client; nothing is connected until the first command or <see cref="ConnectAsync"/>.</summary>
-    /// <exception cref="ConnectorValidationException">The options are invalid.</exception>
-    public RouterOsClient(RouterOsClientOptions options, ILogger<RouterOsClient>? logger = null)
+    /// <param name="options">Where and how to connect; copied and validated here (only <see cref="RouterOsClientOptions.Credential"/> stays shared, for rotation).</param>
+    /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="timeProvider">The clock of the reconnect backoff; the system clock by default.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
+    public RouterOsClient(RouterOsClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Validated(options), null, loggerFactory, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "configure", "Invalid RouterOS options: " + string.Join(" ", errors));
-        _options = options;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    /// <summary>For mocking frameworks only.</summary>
-    protected RouterOsClient()
+    /// <summary>A client over already validated settings, sharing <paramref name="credential"/> (the access controller, DI).</summary>
+    internal RouterOsClient(RouterOsClientOptions settings, ConnectorCredential? credential, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
-        _options = new RouterOsClientOptions();
-        _logger = NullLogger.Instance;
+        _options = settings;
+        _credential = credential ?? settings.CreateCredential();
+        _logger = loggerFactory?.CreateLogger<RouterOsClient>() ?? (ILogger)NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The client's copy of <paramref name="options"/>, validated (invalid options are an <see cref="ArgumentException"/>).</summary>
+    internal static RouterOsClientOptions Validated(RouterOsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.With(options.User, options.Password);
+        ConnectorOptionsValidation.ThrowIfInvalid(options.GetType().Name, settings.Validate());
+        return settings;
     }
 
     /// <summary>The options this client was created with.</summary>
@@ -45,11 +56,11 @@ public class RouterOsClient : IAsyncDisposable
     public bool IsConnected => _connection?.IsConnected == true;
 
     /// <summary>Opens (or re-opens) the connection and logs in, retrying up to <see cref="RouterOsClientOptions.ConnectRetries"/> times.</summary>
-    public virtual async Task ConnectAsync(CancellationToken cancellationToken = default) =>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default) =>
         await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs one command (see <see cref="RouterOsConnection.ExecuteAsync(RouterOsCommand, CancellationToken)"/> for the error contract).</summary>
-    public virtual async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
+    public async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var connection = await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +77,7 @@ public class RouterOsClient : IAsyncDisposable
     }
 
     /// <summary>Runs a print and returns its rows.</summary>
-    public virtual async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> PrintAsync(RouterOsCommand command,
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> PrintAsync(RouterOsCommand command,
         CancellationToken cancellationToken = default) =>
         (await ExecuteAsync(command, cancellationToken).ConfigureAwait(false)).Rows;
 
@@ -89,14 +100,16 @@ public class RouterOsClient : IAsyncDisposable
             {
                 try
                 {
-                    _connection = await RouterOsConnection.OpenAsync(_options, _logger, cancellationToken).ConfigureAwait(false);
+                    // The credential is read at each login: a rotated password applies to the next connection.
+                    var (user, password) = _credential;
+                    _connection = await RouterOsConnection.OpenAsync(_options.With(user, password), _logger, cancellationToken).ConfigureAwait(false);
                     return _connection;
                 }
                 catch (ConnectorTransportException ex) when (attempt < _options.ConnectRetries)
                 {
                     Log.ConnectFailed(_logger, attempt + 1, _options.Host, _options.EffectivePort, ex.Message);
                     var backoff = TimeSpan.FromMilliseconds(200 * (1 << attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4)));
-                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -108,13 +121,6 @@ public class RouterOsClient : IAsyncDisposable
 
     /// <summary>Closes the connection.</summary>
     public async ValueTask DisposeAsync()
-    {
-        await DisposeAsyncCore().ConfigureAwait(false);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the connection; override to release more.</summary>
-    protected virtual async ValueTask DisposeAsyncCore()
     {
         if (_disposed) return;
         _disposed = true;

@@ -1,3 +1,5 @@
+using Cobranca.Connectors.Abstractions;
+
 namespace Cobranca.Connectors.MikroTik;
 
 /// <summary>
@@ -21,18 +23,26 @@ public class RouterOsClientOptions
     /// <summary>API user (its group needs the <c>api</c>, <c>read</c> and <c>write</c> policies). Required.</summary>
     public string User { get; set; } = string.Empty;
 
-    /// <summary>API password. Never logged. Prefer loading it from a secret store or an environment variable.</summary>
+    /// <summary>API password. Never logged. Prefer loading it from a secret store or an environment variable. Used when <see cref="Credential"/> is null.</summary>
     public string Password { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The API user and password as a rotatable credential: <see cref="ConnectorCredential.Update"/> makes the next login
+    /// (the next connection) use the new pair, with no restart. Null: the client builds one from <see cref="User"/> and
+    /// <see cref="Password"/> (with DI, a configuration reload updates it in place).
+    /// </summary>
+    public ConnectorCredential? Credential { get; set; }
 
     /// <summary>Use API-SSL (TLS). The certificate is validated against the machine's trust store unless pinned.</summary>
     public bool UseTls { get; set; }
 
     /// <summary>
-    /// Optional pin: the SHA-256 (64 hex chars) or SHA-1 (40 hex chars) thumbprint of the router's certificate.
-    /// When set, a certificate with exactly this thumbprint is accepted even if self-signed, and any other is refused.
-    /// There is deliberately no "accept any certificate" switch.
+    /// SHA-256 thumbprints (64 hex digits) of the router's certificate, for API-SSL with a self-signed certificate. Empty
+    /// (the default): the machine's trust store decides. Not empty: <b>only</b> a certificate matching one of them is
+    /// accepted (its chain and name errors are then tolerated), any other is refused. SHA-1 thumbprints (what Winbox shows
+    /// first) are refused. There is deliberately no "accept any certificate" switch (see <see cref="CertificatePinning"/>).
     /// </summary>
-    public string? TlsCertificateThumbprint { get; set; }
+    public IList<string> PinnedCertificateThumbprints { get; private set; } = new List<string>();
 
     /// <summary>Name expected in the router certificate; defaults to <see cref="Host"/>.</summary>
     public string? TlsTargetHost { get; set; }
@@ -62,25 +72,33 @@ public class RouterOsClientOptions
     /// <summary>The effective port.</summary>
     public int EffectivePort => Port ?? (UseTls ? DefaultTlsPort : DefaultPort);
 
+    /// <summary>The credential the client uses: <see cref="Credential"/>, or one built from <see cref="User"/> and <see cref="Password"/>.</summary>
+    internal ConnectorCredential CreateCredential() => Credential ?? new ConnectorCredential(User ?? string.Empty, Password ?? string.Empty);
+
+    /// <summary>A copy with <paramref name="user"/> and <paramref name="password"/> (what one connection logs in with); pins copied.</summary>
+    internal RouterOsClientOptions With(string user, string password)
+    {
+        var copy = (RouterOsClientOptions)MemberwiseClone();
+        copy.User = user;
+        copy.Password = password;
+        copy.PinnedCertificateThumbprints = [.. PinnedCertificateThumbprints];
+        return copy;
+    }
+
     /// <summary>Checks the settings and returns the problems found (empty when valid).</summary>
     public virtual IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Host)) errors.Add($"{nameof(Host)} is required.");
-        if (string.IsNullOrWhiteSpace(User)) errors.Add($"{nameof(User)} is required.");
+        if (string.IsNullOrWhiteSpace(CreateCredential().User)) errors.Add($"{nameof(User)} is required.");
         if (Port is < 1 or > 65535) errors.Add($"{nameof(Port)} must be between 1 and 65535.");
         if (ConnectTimeout <= TimeSpan.Zero) errors.Add($"{nameof(ConnectTimeout)} must be positive.");
         if (ReceiveTimeout <= TimeSpan.Zero) errors.Add($"{nameof(ReceiveTimeout)} must be positive.");
         if (MaxInFlight is < 1 or > 1024) errors.Add($"{nameof(MaxInFlight)} must be between 1 and 1024.");
         if (ConnectRetries is < 0 or > 10) errors.Add($"{nameof(ConnectRetries)} must be between 0 and 10.");
         if (MaxWordLength < 1024) errors.Add($"{nameof(MaxWordLength)} must be at least 1024.");
-        if (TlsCertificateThumbprint is { } t)
-        {
-            var hex = t.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (hex.Length is not (40 or 64) || !hex.All(Uri.IsHexDigit))
-                errors.Add($"{nameof(TlsCertificateThumbprint)} must be a SHA-256 (64 hex) or SHA-1 (40 hex) thumbprint.");
-            if (!UseTls) errors.Add($"{nameof(TlsCertificateThumbprint)} needs {nameof(UseTls)} = true.");
-        }
+        errors.AddRange(CertificatePinning.ValidatePins(PinnedCertificateThumbprints, nameof(PinnedCertificateThumbprints)));
+        if (PinnedCertificateThumbprints.Count > 0 && !UseTls) errors.Add($"{nameof(PinnedCertificateThumbprints)} needs {nameof(UseTls)} = true.");
         return errors;
     }
 }

@@ -65,9 +65,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-            throw new ConnectorValidationException(MikroTikTelemetry.ProviderName, "connect", "Invalid RouterOS options: " + string.Join(" ", errors));
+        ConnectorOptionsValidation.ThrowIfInvalid(options.GetType().Name, options.Validate());
         logger ??= NullLogger.Instance;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -386,19 +384,9 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private ConnectorTransportException NotSentException(string operation) =>
         new(MikroTikTelemetry.ProviderName, operation, $"{operation} was not sent: {_failure?.Message}", _failure) { RequestNotSent = true };
 
-    internal static bool ValidateCertificate(RouterOsClientOptions options, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (options.TlsCertificateThumbprint is not { } pin) return errors == SslPolicyErrors.None;
-        if (certificate is null) return false;
-        var expected = pin.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        var raw = certificate.GetRawCertData();
-        var actual = expected.Length == 64 ? Convert.ToHexString(SHA256.HashData(raw)) : Convert.ToHexString(SHA1HashForPinOnly(raw));
-        return string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
-    }
-
-#pragma warning disable CA5350 // SHA-1 is only compared against a thumbprint the operator pinned (certificate tools show SHA-1 thumbprints).
-    private static byte[] SHA1HashForPinOnly(byte[] data) => SHA1.HashData(data);
-#pragma warning restore CA5350
+    /// <summary>The one pinning rule of <see cref="CertificatePinning"/>: no pins, the trust store decides; pins, only a pinned certificate.</summary>
+    internal static bool ValidateCertificate(RouterOsClientOptions options, X509Certificate? certificate, SslPolicyErrors errors) =>
+        CertificatePinning.Validate(certificate, errors, [.. options.PinnedCertificateThumbprints]);
 
     /// <summary>Closes the connection (sends nothing more); pending commands fail with a transport error.</summary>
     public async ValueTask DisposeAsync()

@@ -7,6 +7,28 @@ namespace Cobranca.Connectors.MikroTik;
 /// </summary>
 public sealed class RouterOsTrapException : ConnectorApiException
 {
+    /// <summary>Creates an exception (standard constructor; no trap messages).</summary>
+    public RouterOsTrapException()
+        : this("RouterOS refused the command.")
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Messages"/> holds <paramref name="message"/>).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    public RouterOsTrapException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception (standard constructor; <see cref="Messages"/> holds <paramref name="message"/>).</summary>
+    /// <param name="message">What happened; redacted on construction.</param>
+    /// <param name="innerException">The cause.</param>
+    public RouterOsTrapException(string message, Exception? innerException)
+        : base(MikroTikTelemetry.ProviderName, string.Empty, message, innerException: innerException)
+    {
+        Messages = [message];
+    }
+
     /// <summary>Creates the exception from the traps of one command.</summary>
     public RouterOsTrapException(string operation, IReadOnlyList<string> messages, int? category)
         : base(MikroTikTelemetry.ProviderName, operation,

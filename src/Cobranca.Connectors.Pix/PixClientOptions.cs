@@ -71,7 +71,7 @@ public sealed class PixClientOptions
     /// Timeouts, retries (idempotent operations only; 429 after <c>Retry-After</c> for any), circuit breaker and
     /// concurrency limit of this account's connection (the shared Cobranca.Connectors.Http pipeline).
     /// </summary>
-    public ConnectorResilienceOptions Resilience { get; } = new();
+    public ConnectorResilienceOptions Resilience { get; private set; } = new();
 
     /// <summary>
     /// SHA-256 thumbprints of the PSP's TLS certificate (normally empty: PSPs use public CAs). When set, only a
@@ -106,23 +106,8 @@ public sealed class PixClientOptions
         foreach (var (k, v) in Headers) copy.Headers[k] = v;
         foreach (var (k, v) in QueryParameters) copy.QueryParameters[k] = v;
         foreach (var pin in PinnedCertificateThumbprints) copy.PinnedCertificateThumbprints.Add(pin);
-        CopyResilience(Resilience, copy.Resilience);
+        copy.Resilience = Resilience.Copy();
         return copy;
-    }
-
-    private static void CopyResilience(ConnectorResilienceOptions from, ConnectorResilienceOptions to)
-    {
-        to.MaxRetryAttempts = from.MaxRetryAttempts;
-        to.RetryBaseDelay = from.RetryBaseDelay;
-        to.MaxRetryAfter = from.MaxRetryAfter;
-        to.AttemptTimeout = from.AttemptTimeout;
-        to.TotalTimeout = from.TotalTimeout;
-        to.MaxConcurrentRequests = from.MaxConcurrentRequests;
-        to.MaxQueuedRequests = from.MaxQueuedRequests;
-        to.CircuitBreakerFailureRatio = from.CircuitBreakerFailureRatio;
-        to.CircuitBreakerMinimumThroughput = from.CircuitBreakerMinimumThroughput;
-        to.CircuitBreakerSamplingDuration = from.CircuitBreakerSamplingDuration;
-        to.CircuitBreakerBreakDuration = from.CircuitBreakerBreakDuration;
     }
 
     /// <summary>The credential the client uses: <see cref="Credential"/>, or one built from <see cref="ClientId"/> and <see cref="ClientSecret"/>.</summary>

@@ -95,8 +95,10 @@ internal static partial class ConventionRules
     public static IReadOnlyList<string> EveryClientIsRegistered(IEnumerable<Type> types)
     {
         var list = types.ToList();
-        var configured = RegistrationMethods(list).Select(ConfiguredOptions).ToHashSet();
-        return ClientTypes(list).Where(c => !configured.Contains(OptionsTypeOf(c)))
+        // A registration configuring a derived options type also registers clients of the base options type (MikroTik's
+        // access-controller options extend the RouterOS client options: AddMikroTikClient registers both).
+        var configured = RegistrationMethods(list).Select(ConfiguredOptions).Where(t => t is not null).ToList();
+        return ClientTypes(list).Where(c => !configured.Any(t => OptionsTypeOf(c)!.IsAssignableFrom(t)))
             .Select(c => $"{c.FullName}: no Add*Client(tenant, Action<{OptionsTypeOf(c)!.Name}>) registers it").ToList();
     }
 

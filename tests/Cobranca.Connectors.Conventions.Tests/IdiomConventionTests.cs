@@ -95,7 +95,7 @@ public sealed class IdiomConventionTests
         var offenders = client switch
         {
             "ixc" => ConventionRules.OneSourcePerPackage(IxcTelemetry.ActivitySourceName, () => new IxcClient(
-                new IxcClientOptions { BaseUrl = "https://ixc.example.com.br", UserId = "1", Token = "t" })),
+                new IxcClientOptions { BaseAddress = new Uri("https://ixc.example.com.br"), UserId = "1", Token = "t" })),
             "pix" => ConventionRules.OneSourcePerPackage(PixTelemetry.ActivitySourceName, () => new PixClient(
                 new PixClientOptions { BaseAddress = new Uri("https://pix.example.com/v2/"), TokenUrl = new Uri("https://pix.example.com/oauth/token"), ClientId = "c", ClientSecret = "s" })),
             _ => ConventionRules.OneSourcePerPackage(MikroTikTelemetry.ActivitySourceName, () => new RouterOsClient(

@@ -121,7 +121,7 @@ public sealed class BodyFaultTests
     [Fact]
     public void The_reply_cap_is_validated()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new IxcClient(new IxcClientOptions { BaseUrl = "https://ixc.example.com.br", UserId = "1", Token = "t", MaxReplyBytes = 10 }));
+        var ex = Assert.Throws<ArgumentException>(() => new IxcClient(new IxcClientOptions { BaseAddress = new Uri("https://ixc.example.com.br", UriKind.RelativeOrAbsolute), UserId = "1", Token = "t", MaxReplyBytes = 10 }));
         Assert.Contains("MaxReplyBytes", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class BulkContractsTests
         var time = new FakeTimeProvider(Noon);
         var data = IspDataGenerator.Generate(new IspDataGeneratorOptions { Seed = 7, CustomerCount = 120, Today = Today });
         await using var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { Data = data, TimeProvider = time });
-        using var client = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token },
+        using var client = new IxcClient(new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token },
             timeProvider: time);
         var billing = client.AsBillingSystem();
         var wanted = data.Customers.Select(c => c.Id).Where((_, i) => i % 2 == 0).ToList(); // 60 customers

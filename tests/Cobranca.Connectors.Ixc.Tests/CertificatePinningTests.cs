@@ -22,7 +22,7 @@ public sealed class CertificatePinningTests
 
     private static IxcClient Client(IxcSandbox sandbox, params string[] pins)
     {
-        var options = new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token };
+        var options = new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token };
         options.Resilience.RetryBaseDelay = TimeSpan.Zero;
         foreach (var pin in pins) options.PinnedCertificateThumbprints.Add(pin);
         return new IxcClient(options);
@@ -69,7 +69,7 @@ public sealed class CertificatePinningTests
     [Fact]
     public void Malformed_pins_are_rejected_by_validation()
     {
-        var options = new IxcClientOptions { BaseUrl = "https://ixc.example.com.br", UserId = "1", Token = "t" };
+        var options = new IxcClientOptions { BaseAddress = new Uri("https://ixc.example.com.br", UriKind.RelativeOrAbsolute), UserId = "1", Token = "t" };
         options.PinnedCertificateThumbprints.Add("not-a-thumbprint");
 
         var ex = Assert.Throws<ArgumentException>(() => new IxcClient(options));

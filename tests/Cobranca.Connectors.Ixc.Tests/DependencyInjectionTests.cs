@@ -13,7 +13,7 @@ public sealed class DependencyInjectionTests
 {
     private static void Tenant(IxcClientOptions o, IxcSandbox sandbox)
     {
-        o.BaseUrl = sandbox.BaseUrl.ToString();
+        o.BaseAddress = sandbox.BaseUrl;
         o.UserId = sandbox.UserId;
         o.Token = sandbox.Token;
         o.Resilience.RetryBaseDelay = TimeSpan.Zero;
@@ -67,11 +67,11 @@ public sealed class DependencyInjectionTests
     public async Task Invalid_options_fail_on_start_naming_the_configuration_section()
     {
         var services = new ServiceCollection();
-        services.AddIxcClient("broken", o => o.BaseUrl = "ixc.example.com.br");
+        services.AddIxcClient("broken", o => o.BaseAddress = new Uri("ixc.example.com.br", UriKind.RelativeOrAbsolute));
         await using var provider = services.BuildServiceProvider();
 
         var onStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("Cobranca:Ixc:broken: BaseUrl", onStart.Message, StringComparison.Ordinal);
+        Assert.Contains("Cobranca:Ixc:broken: BaseAddress", onStart.Message, StringComparison.Ordinal);
         Assert.Contains("Cobranca:Ixc:broken: Token is required", onStart.Message, StringComparison.Ordinal);
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredKeyedService<IxcClient>("broken"));
     }
@@ -82,7 +82,7 @@ public sealed class DependencyInjectionTests
         var pin = new string('A', 64);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Cobranca:Ixc:cfg:BaseUrl"] = "https://ixc.example.com.br",
+            ["Cobranca:Ixc:cfg:BaseAddress"] = "https://ixc.example.com.br",
             ["Cobranca:Ixc:cfg:UserId"] = "102",
             ["Cobranca:Ixc:cfg:Token"] = "c46hash",
             ["Cobranca:Ixc:cfg:ListingVerb"] = "GetWithBody",

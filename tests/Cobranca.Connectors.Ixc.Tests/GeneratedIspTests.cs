@@ -14,7 +14,7 @@ public sealed class GeneratedIspTests
         var time = new FakeTimeProvider(Noon);
         var data = IspDataGenerator.Generate(new IspDataGeneratorOptions { Seed = 7, CustomerCount = customers, Today = Today });
         var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { Data = data, TimeProvider = time });
-        var options = new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token };
+        var options = new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token };
         return (sandbox, new IxcClient(options, timeProvider: time), data);
     }
 

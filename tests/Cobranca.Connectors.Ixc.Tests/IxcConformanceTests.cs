@@ -19,7 +19,7 @@ public sealed class IxcConformanceTests(ITestOutputHelper output) : ConformanceT
     {
         var clock = scenario.TimeProvider;
         var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { TimeProvider = clock, Data = scenario.Data });
-        var options = new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token };
+        var options = new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token };
         options.Resilience.RetryBaseDelay = TimeSpan.Zero;
         options.Resilience.MaxRetryAttempts = 1;
         var client = new IxcClient(options, timeProvider: clock);

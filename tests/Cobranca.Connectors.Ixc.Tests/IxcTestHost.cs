@@ -34,7 +34,7 @@ internal sealed class IxcTestHost : IAsyncDisposable
         var sandboxOptions = new IxcSandboxOptions { TimeProvider = time, GeneratedCustomers = 5 };
         sandbox?.Invoke(sandboxOptions);
         var box = await IxcSandbox.StartAsync(sandboxOptions);
-        var options = new IxcClientOptions { BaseUrl = box.BaseUrl.ToString(), UserId = box.UserId, Token = box.Token };
+        var options = new IxcClientOptions { BaseAddress = box.BaseUrl, UserId = box.UserId, Token = box.Token };
         options.Resilience.RetryBaseDelay = TimeSpan.Zero; // retries without waiting on the fake clock
         options.Resilience.MaxRetryAttempts = 2;
         configure?.Invoke(options);

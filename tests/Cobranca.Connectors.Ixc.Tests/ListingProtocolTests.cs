@@ -180,7 +180,7 @@ public sealed class ListingProtocolTests
     {
         await using var host = await StartAsync();
         var root = host.Sandbox.BaseUrl.GetLeftPart(UriPartial.Authority);
-        using var client = new IxcClient(new IxcClientOptions { BaseUrl = root + suffix, UserId = host.Sandbox.UserId, Token = host.Sandbox.Token });
+        using var client = new IxcClient(new IxcClientOptions { BaseAddress = new Uri(root + suffix), UserId = host.Sandbox.UserId, Token = host.Sandbox.Token });
 
         await client.GetCustomerAsync(IxcSandboxData.MariaCustomerId);
 
@@ -193,23 +193,23 @@ public sealed class ListingProtocolTests
     [InlineData("https://ixc.example.com.br/webservice/v1/", "https://ixc.example.com.br/webservice/v1")]
     [InlineData("https://ixc.example.com.br:8443/sistema", "https://ixc.example.com.br:8443/sistema/webservice/v1")]
     [InlineData(" http://10.0.0.5/webservice ", "http://10.0.0.5/webservice/v1")]
-    public void NormaliseBaseUrl_maps_every_form_to_the_webservice_root(string input, string expected) =>
-        Assert.Equal(new Uri(expected), IxcClientOptions.NormaliseBaseUrl(input));
+    public void NormalizeBaseAddress_maps_every_form_to_the_webservice_root(string input, string expected) =>
+        Assert.Equal(new Uri(expected), IxcClientOptions.NormalizeBaseAddress(new Uri(input, UriKind.RelativeOrAbsolute)));
 
     [Theory]
     [InlineData("ixc.example.com.br")]
     [InlineData("ftp://ixc.example.com.br")]
     [InlineData("https://ixc.example.com.br/?x=1")]
     [InlineData("")]
-    public void NormaliseBaseUrl_rejects_what_is_not_an_http_url(string input) =>
-        Assert.Throws<ArgumentException>(() => IxcClientOptions.NormaliseBaseUrl(input));
+    public void NormalizeBaseAddress_rejects_what_is_not_an_http_url(string input) =>
+        Assert.Throws<ArgumentException>(() => IxcClientOptions.NormalizeBaseAddress(new Uri(input, UriKind.RelativeOrAbsolute)));
 
     [Fact]
     public void Invalid_options_are_refused_with_every_problem_named()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new IxcClient(new IxcClientOptions { BaseUrl = "nope", UserId = "abc" }));
+        var ex = Assert.Throws<ArgumentException>(() => new IxcClient(new IxcClientOptions { BaseAddress = new Uri("nope", UriKind.RelativeOrAbsolute), UserId = "abc" }));
 
-        Assert.Contains("BaseUrl", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("BaseAddress", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Token is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("UserId must be the numeric id", ex.Message, StringComparison.Ordinal);
     }
@@ -218,7 +218,7 @@ public sealed class ListingProtocolTests
     public async Task A_full_id_colon_hash_token_is_accepted_without_user_id()
     {
         await using var host = await StartAsync();
-        using var client = new IxcClient(new IxcClientOptions { BaseUrl = host.Sandbox.BaseUrl.ToString(), Token = $"{host.Sandbox.UserId}:{host.Sandbox.Token}" });
+        using var client = new IxcClient(new IxcClientOptions { BaseAddress = host.Sandbox.BaseUrl, Token = $"{host.Sandbox.UserId}:{host.Sandbox.Token}" });
 
         Assert.NotNull(await client.GetCustomerAsync(IxcSandboxData.MariaCustomerId));
         Assert.Equal(host.ExpectedAuthorization, host.Sandbox.Requests[0].Header("Authorization"));

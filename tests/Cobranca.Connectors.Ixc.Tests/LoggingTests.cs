@@ -11,7 +11,7 @@ public sealed class LoggingTests
     {
         await using var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { GeneratedCustomers = 0 });
         var sink = new ListLoggerFactory();
-        using var client = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token }, sink);
+        using var client = new IxcClient(new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token }, sink);
 
         await client.FindCustomersAsync(CustomerLookup.ByDocument(IxcSandboxData.MariaCpf));
         await client.AsAccessController().UnblockAsync(Subscriber.ForContract(IxcSandboxData.MariaContractId));

@@ -37,7 +37,7 @@ public sealed class TenantCalendarTests
             ["id"] = "3999", ["id_cliente"] = IxcSandboxData.JoaoCustomerId, ["id_contrato"] = IxcSandboxData.JoaoContractId, ["status"] = "A",
             ["liberado"] = "S", ["data_vencimento"] = "2025-03-20", ["valor"] = "10.00", ["valor_recebido"] = "0.00", ["valor_aberto"] = "10.00",
         });
-        var manausOptions = new IxcClientOptions { BaseUrl = host.Options.BaseUrl, UserId = host.Options.UserId, Token = host.Options.Token, TimeZone = "America/Manaus" };
+        var manausOptions = new IxcClientOptions { BaseAddress = host.Options.BaseAddress, UserId = host.Options.UserId, Token = host.Options.Token, TimeZone = "America/Manaus" };
         using var manaus = new IxcClient(manausOptions, timeProvider: host.Time);
 
         var inSaoPaulo = await host.Client.GetDebtStatusAsync(IxcSandboxData.JoaoCustomerId);
@@ -56,7 +56,7 @@ public sealed class TenantCalendarTests
         Assert.Equal("America/Sao_Paulo", new IxcClientOptions().TimeZone);
         var ex = Assert.Throws<ArgumentException>(() => new IxcClient(new IxcClientOptions
         {
-            BaseUrl = "https://ixc.example.com.br", UserId = "1", Token = "t", TimeZone = "Brazil/Nowhere",
+            BaseAddress = new Uri("https://ixc.example.com.br", UriKind.RelativeOrAbsolute), UserId = "1", Token = "t", TimeZone = "Brazil/Nowhere",
         }));
         Assert.Contains("TimeZone", ex.Message, StringComparison.Ordinal);
     }

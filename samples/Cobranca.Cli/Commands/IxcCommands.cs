@@ -73,7 +73,7 @@ public static class IxcCommands
             var document = Document.Parse(parse.GetValue(cpf)!); // FormatException: usage error, message never echoes the input
             var options = new IxcClientOptions
             {
-                BaseUrl = parse.GetValue(url)!,
+                BaseAddress = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var address) ? address : null, // null: validation says why
                 UserId = parse.GetValue(user)!,
                 Token = token,
                 ListingVerb = parse.GetValue(get) ? IxcListingVerb.GetWithBody : IxcListingVerb.Post,
@@ -172,7 +172,7 @@ public static class IxcCommands
         public async Task<DemoSession> StartAsync(IspDataSet data, TimeProvider timeProvider, CancellationToken cancellationToken)
         {
             var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { Data = data, TimeProvider = timeProvider }, cancellationToken);
-            var client = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token },
+            var client = new IxcClient(new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token },
                 timeProvider: timeProvider);
             return new DemoSession(client.AsBillingSystem(), client.AsAccessController(), async () =>
             {
@@ -193,7 +193,7 @@ public static class IxcCommands
     {
         console ??= AnsiConsole.Console;
         await using var sandbox = await IxcSandbox.StartAsync(new IxcSandboxOptions { GeneratedCustomers = 20 }, cancellationToken);
-        using var client = new IxcClient(new IxcClientOptions { BaseUrl = sandbox.BaseUrl.ToString(), UserId = sandbox.UserId, Token = sandbox.Token });
+        using var client = new IxcClient(new IxcClientOptions { BaseAddress = sandbox.BaseUrl, UserId = sandbox.UserId, Token = sandbox.Token });
         var billing = client.AsBillingSystem();
         var access = client.AsAccessController();
         console.Write(new Rule("[bold]IXC sandbox[/]").LeftJustified());

@@ -86,13 +86,23 @@ public static class MikroTikCommands
             User = parse.GetValue(User)!,
             Password = password,
             UseTls = parse.GetValue(Tls),
-            TlsCertificateThumbprint = parse.GetValue(Pin),
             Strategy = parse.GetValue(Strategy),
             AddressList = parse.GetValue(List)!,
             BlockProfile = parse.GetValue(BlockProfile),
             ThrottleProfile = parse.GetValue(ThrottleProfile),
         };
-        await using var controller = new MikroTikAccessController(options);
+        if (parse.GetValue(Pin) is { } pin) options.PinnedCertificateThumbprints.Add(pin);
+        MikroTikAccessController controller;
+        try
+        {
+            controller = new MikroTikAccessController(options);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}"); // invalid settings (never echoes the password)
+            return ExitCodes.Usage;
+        }
+        await using var owned = controller;
         var result = await action(controller, subscriber);
         Print(result, parse.GetValue(CliOptions.Json));
         return ExitCodes.Ok;

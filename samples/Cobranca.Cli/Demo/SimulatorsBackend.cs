@@ -57,7 +57,7 @@ public sealed class SimulatorsBackend : IDemoBackend
                 }
             }
 
-            var client = new IxcClient(new IxcClientOptions { BaseUrl = ixc.BaseUrl.ToString(), UserId = ixc.UserId, Token = ixc.Token },
+            var client = new IxcClient(new IxcClientOptions { BaseAddress = ixc.BaseUrl, UserId = ixc.UserId, Token = ixc.Token },
                 timeProvider: timeProvider);
             var mikrotik = new MikroTikAccessController(new MikroTikAccessControllerOptions
             {

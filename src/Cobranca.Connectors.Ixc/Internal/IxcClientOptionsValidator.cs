@@ -1,3 +1,4 @@
+using Cobranca.Connectors.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,6 @@ internal sealed class IxcClientOptionsValidator : IValidateOptions<IxcClientOpti
         var errors = options.Validate();
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.Select(e => $"{IxcServiceCollectionExtensions.ConfigurationSectionPrefix}{name}: {e}"));
+            : ValidateOptionsResult.Fail(ConnectorOptionsValidation.Failures(IxcServiceCollectionExtensions.ConfigurationSectionPrefix, name, errors));
     }
 }

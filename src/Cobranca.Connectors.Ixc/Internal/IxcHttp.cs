@@ -6,17 +6,23 @@ namespace Cobranca.Connectors.Ixc.Internal;
 /// <summary>Builds the HTTP stack of a tenant (shared resilience pipeline, listing-verb switch, certificate pins) and maps transport failures.</summary>
 internal static class IxcHttp
 {
-    /// <summary>The stack of a client built with <c>new</c>: resilience -> verb switch -> reply reader (per attempt) -> sockets (with the tenant's pins).</summary>
-    public static HttpClient CreateHttpClient(IxcClientOptions options, TimeProvider timeProvider)
+    /// <summary>
+    /// The stack of a client built with <c>new</c>: resilience -> credentials (read per request) -> verb switch -> reply
+    /// reader (per attempt) -> sockets (with the tenant's pins).
+    /// </summary>
+    public static HttpClient CreateHttpClient(IxcClientOptions options, ConnectorCredential credential, TimeProvider timeProvider)
     {
-        var inner = new IxcListingVerbHandler
+        var inner = new IxcAuthenticationHandler(credential)
         {
-            InnerHandler = new IxcReplyHandler
+            InnerHandler = new IxcListingVerbHandler
             {
-                InnerHandler = ConnectorHttpClientFactory.CreatePrimaryHandler(options.PinnedCertificateThumbprints.ToList()),
+                InnerHandler = new IxcReplyHandler
+                {
+                    InnerHandler = ConnectorHttpClientFactory.CreatePrimaryHandler([.. options.PinnedCertificateThumbprints]),
+                },
             },
         };
-        var client = ConnectorHttpClientFactory.Create(IxcClientOptions.NormaliseBaseUrl(options.BaseUrl), options.Resilience, timeProvider, inner);
+        var client = ConnectorHttpClientFactory.Create(IxcClientOptions.NormalizeBaseAddress(options.BaseAddress), options.Resilience, timeProvider, inner);
         IxcClient.ConfigureHttpClient(client, options);
         return client;
     }

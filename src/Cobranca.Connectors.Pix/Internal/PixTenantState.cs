@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Http;
 using Microsoft.Extensions.Options;
 
 namespace Cobranca.Connectors.Pix.Internal;
@@ -13,7 +14,7 @@ internal sealed class PixTenantState : IDisposable
 {
     private readonly IOptionsMonitor<PixClientOptions> _monitor;
     private readonly string _tenant;
-    private readonly IDisposable? _subscription;
+    private readonly TenantCredential<PixClientOptions> _credential;
     private readonly Lock _gate = new();
     private PixClientOptions? _certificateFor;
     private X509Certificate2? _certificate;
@@ -23,18 +24,12 @@ internal sealed class PixTenantState : IDisposable
     {
         _monitor = monitor;
         _tenant = tenant;
-        Credential = monitor.Get(tenant).CreateCredential();
-        _subscription = monitor.OnChange((options, name) =>
-        {
-            if (!string.Equals(name, _tenant, StringComparison.Ordinal) || ReferenceEquals(options.Credential, Credential)) return;
-            var (user, secret) = options.CreateCredential();
-            Credential.Update(user, secret);
-        });
+        _credential = new TenantCredential<PixClientOptions>(monitor, tenant, o => o.Credential, o => o.CreateCredential());
     }
 
     public PixClientOptions Options => _monitor.Get(_tenant);
 
-    public ConnectorCredential Credential { get; }
+    public ConnectorCredential Credential => _credential.Credential;
 
     /// <summary>The mTLS certificate of the current options (null when none is configured).</summary>
     public X509Certificate2? Certificate()
@@ -53,7 +48,7 @@ internal sealed class PixTenantState : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _credential.Dispose();
         lock (_gate)
         {
             foreach (var c in _loaded) c.Dispose();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cobranca.Connectors.Abstractions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,14 +14,14 @@ public sealed class RegistrationTests
     {
         await using var router = await Routers.StartAsync();
         var services = new ServiceCollection();
-        services.AddMikroTikAccessController("pop-centro", o =>
+        services.AddMikroTikClient("pop-centro", o =>
         {
             o.Host = router.Host;
             o.Port = router.Port;
             o.User = "admin";
             o.Password = Routers.Password;
         });
-        services.AddMikroTikAccessController("pop-norte", o =>
+        services.AddMikroTikClient("pop-norte", o =>
         {
             o.Host = router.Host;
             o.Port = router.Port;
@@ -36,6 +37,8 @@ public sealed class RegistrationTests
         Assert.True(centro.Info.Supports(AccessCapabilities.ReadState));
         Assert.False(norte.Info.Supports(AccessCapabilities.ReadState));
         Assert.Same(centro, provider.GetRequiredKeyedService<MikroTikAccessController>("pop-centro"));
+        Assert.Same(((MikroTikAccessController)centro).Client, provider.GetRequiredKeyedService<IRouterOsClient>("pop-centro"));
+        Assert.Null(provider.GetService<IAccessController>()); // keyed only: no router silently becomes "the" controller
         Assert.Equal(AccessStatus.Active, (await centro.GetAccessStateAsync(Subscriber.ForIp(System.Net.IPAddress.Parse("10.0.0.1")))).Status);
     }
 
@@ -43,17 +46,44 @@ public sealed class RegistrationTests
     public void Invalid_options_fail_validation_with_the_registration_name()
     {
         var services = new ServiceCollection();
-        services.AddMikroTikAccessController("bad", o => o.Strategy = MikroTikAccessStrategy.PppProfileSwap);
+        services.AddMikroTikClient("bad", o => o.Strategy = MikroTikAccessStrategy.PppProfileSwap);
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<MikroTikAccessControllerOptions>>().Get("bad"));
 
-        Assert.Contains(ex.Failures, f => f.Contains("'bad'") && f.Contains("Host"));
+        Assert.Contains(ex.Failures, f => f.Contains("Cobranca:MikroTik:bad: ") && f.Contains("Host"));
         Assert.Contains(ex.Failures, f => f.Contains("BlockProfile"));
     }
 
     [Fact]
-    public void Tls_pinning_accepts_only_the_pinned_certificate_and_validation_is_on_by_default()
+    public void A_blank_router_name_is_refused() => Assert.Throws<ArgumentException>(() => new ServiceCollection().AddMikroTikClient(" "));
+
+    [Fact]
+    public async Task Options_are_bound_from_the_router_section()
+    {
+        await using var router = await Routers.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cobranca:MikroTik:pop-sul:Host"] = router.Host,
+            ["Cobranca:MikroTik:pop-sul:Port"] = router.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cobranca:MikroTik:pop-sul:User"] = "admin",
+            ["Cobranca:MikroTik:pop-sul:Password"] = Routers.Password,
+            ["Cobranca:MikroTik:pop-sul:Strategy"] = "KickOnly",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddMikroTikClient("pop-sul");
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var controller = provider.GetRequiredKeyedService<MikroTikAccessController>("pop-sul");
+
+        Assert.Equal(MikroTikAccessStrategy.KickOnly, controller.Strategy);
+        await controller.Client.ConnectAsync();
+        Assert.True(controller.Client.IsConnected);
+    }
+
+    [Fact]
+    public void Tls_pinning_accepts_only_a_pinned_sha256_certificate_and_validation_is_on_by_default()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=router", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -61,14 +91,18 @@ public sealed class RegistrationTests
         var sha256 = Convert.ToHexString(SHA256.HashData(cert.RawData));
         var chainErrors = System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors;
 
-        var pinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = sha256 };
-        var pinnedSha1 = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = cert.Thumbprint };
-        var other = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true, TlsCertificateThumbprint = new string('A', 64) };
+        var pinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        pinned.PinnedCertificateThumbprints.Add(sha256);
+        var pinnedSha1 = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        pinnedSha1.PinnedCertificateThumbprints.Add(cert.Thumbprint);
+        var other = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
+        other.PinnedCertificateThumbprints.Add(new string('A', 64));
         var unpinned = new RouterOsClientOptions { Host = "r", User = "u", UseTls = true };
 
         Assert.True(RouterOsConnection.ValidateCertificate(pinned, cert, chainErrors));
-        Assert.True(RouterOsConnection.ValidateCertificate(pinnedSha1, cert, chainErrors));
-        Assert.False(RouterOsConnection.ValidateCertificate(other, cert, System.Net.Security.SslPolicyErrors.None));
+        Assert.False(RouterOsConnection.ValidateCertificate(pinnedSha1, cert, chainErrors)); // SHA-1 pins never match...
+        Assert.Contains(pinnedSha1.Validate(), e => e.Contains("SHA-1", StringComparison.Ordinal)); // ...and are refused by validation
+        Assert.False(RouterOsConnection.ValidateCertificate(other, cert, System.Net.Security.SslPolicyErrors.None)); // pins are exclusive
         Assert.False(RouterOsConnection.ValidateCertificate(unpinned, cert, chainErrors));
         Assert.True(RouterOsConnection.ValidateCertificate(unpinned, cert, System.Net.Security.SslPolicyErrors.None));
         Assert.Equal(8729, unpinned.EffectivePort);

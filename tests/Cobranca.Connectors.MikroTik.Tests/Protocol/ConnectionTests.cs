@@ -209,13 +209,14 @@ public sealed class ConnectionTests
     [Fact]
     public void Invalid_options_are_rejected_with_every_problem_named()
     {
-        var ex = Assert.Throws<ConnectorValidationException>(() => new RouterOsClient(new RouterOsClientOptions
-        {
-            MaxInFlight = 0, TlsCertificateThumbprint = "abc",
-        }));
+        var options = new RouterOsClientOptions { MaxInFlight = 0, Password = "do-not-print" };
+        options.PinnedCertificateThumbprints.Add("abc");
+        var ex = Assert.Throws<ArgumentException>(() => new RouterOsClient(options)); // invalid options: ArgumentException, never ConnectorValidationException
         Assert.Contains("Host", ex.Message);
         Assert.Contains("User", ex.Message);
         Assert.Contains("MaxInFlight", ex.Message);
-        Assert.Contains("TlsCertificateThumbprint", ex.Message);
+        Assert.Contains("PinnedCertificateThumbprints[0]", ex.Message);
+        Assert.Contains("UseTls", ex.Message);
+        Assert.DoesNotContain("do-not-print", ex.Message);
     }
 }
