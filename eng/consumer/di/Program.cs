@@ -16,7 +16,7 @@ if (builder.Configuration["Cobranca:Ixc:isp-a:UserId"] != "from-appsettings")
 }
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["Cobranca:Ixc:isp-a:BaseUrl"] = sandbox.BaseUrl.ToString(),
+    ["Cobranca:Ixc:isp-a:BaseAddress"] = sandbox.BaseUrl.ToString(),
     ["Cobranca:Ixc:isp-a:UserId"] = sandbox.UserId,
     ["Cobranca:Ixc:isp-a:Token"] = sandbox.Token,
 });

@@ -14,7 +14,7 @@ using Cobranca.Connectors.Workflows;
 await using var sandbox = await IxcSandbox.StartAsync();
 using var ixc = new IxcClient(new IxcClientOptions
 {
-    BaseUrl = sandbox.BaseUrl.ToString(),
+    BaseAddress = sandbox.BaseUrl,
     UserId = sandbox.UserId,
     Token = sandbox.Token,
 });
