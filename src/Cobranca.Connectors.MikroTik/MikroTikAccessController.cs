@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.MikroTik.Access;
@@ -36,19 +37,20 @@ public sealed class MikroTikAccessController : IAccessController, IAsyncDisposab
     }
 
     private MikroTikAccessController(MikroTikAccessControllerOptions settings, ConnectorCredential? credential, ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider)
-        : this(new RouterOsClient(settings, credential, loggerFactory, timeProvider), settings, loggerFactory?.CreateLogger<MikroTikAccessController>())
+        TimeProvider? timeProvider, IMeterFactory? meterFactory = null)
+        : this(new RouterOsClient(settings, credential, loggerFactory, timeProvider, meterFactory is null ? null : new MikroTikInstruments(meterFactory)),
+            settings, loggerFactory?.CreateLogger<MikroTikAccessController>())
     {
         _ownsClient = true;
     }
 
     /// <summary>The DI path: the tenant's credential is shared with the registration, so a configuration reload rotates it.</summary>
     internal static MikroTikAccessController FromRegistration(Microsoft.Extensions.Options.IOptionsMonitor<MikroTikAccessControllerOptions> monitor,
-        string tenant, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        string tenant, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IMeterFactory? meterFactory = null)
     {
         var settings = Validated(monitor.Get(tenant));
         var credential = settings.CreateCredential();
-        var controller = new MikroTikAccessController(settings, credential, loggerFactory, timeProvider);
+        var controller = new MikroTikAccessController(settings, credential, loggerFactory, timeProvider, meterFactory);
         controller._subscription = monitor.OnChange((changed, name) =>
         {
             if (!string.Equals(name, tenant, StringComparison.Ordinal)) return;

@@ -42,7 +42,8 @@ public static class MikroTikServiceCollectionExtensions
         {
             var monitor = sp.GetRequiredService<IOptionsMonitor<MikroTikAccessControllerOptions>>();
             var name = (string)key!;
-            return MikroTikAccessController.FromRegistration(monitor, name, sp.GetService<ILoggerFactory>(), sp.GetService<TimeProvider>());
+            return MikroTikAccessController.FromRegistration(monitor, name, sp.GetService<ILoggerFactory>(), sp.GetService<TimeProvider>(),
+                sp.GetService<System.Diagnostics.Metrics.IMeterFactory>());
         });
         services.AddKeyedSingleton<IAccessController>(tenant, static (sp, key) => sp.GetRequiredKeyedService<MikroTikAccessController>(key));
         services.AddKeyedSingleton<IRouterOsClient>(tenant, static (sp, key) => sp.GetRequiredKeyedService<MikroTikAccessController>(key).Client);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using Cobranca.Connectors.Abstractions;
 
 namespace Cobranca.Connectors.MikroTik;
 
@@ -15,13 +15,6 @@ public static class MikroTikTelemetry
     /// <summary>Provider name used in exceptions and in <see cref="Abstractions.AccessControllerInfo.Name"/>.</summary>
     public const string ProviderName = "mikrotik";
 
-    internal static readonly ActivitySource Source = new(ActivitySourceName);
+    internal static readonly ActivitySource Source = ConnectorTelemetry.GetActivitySource(ActivitySourceName);
 
-    internal static readonly Meter Meter = new(MeterName);
-
-    internal static readonly Counter<long> Commands = Meter.CreateCounter<long>("cobranca.mikrotik.commands", "{command}",
-        "RouterOS API commands completed, tagged by outcome (done, trap, error).");
-
-    internal static readonly Counter<long> Reconnects = Meter.CreateCounter<long>("cobranca.mikrotik.connections", "{connection}",
-        "RouterOS API connections opened (a value above one per client means reconnects).");
 }

@@ -14,6 +14,7 @@ namespace Cobranca.Connectors.MikroTik;
 public sealed class RouterOsClient : IRouterOsClient
 {
     private readonly RouterOsClientOptions _options;
+    private readonly MikroTikInstruments _instruments;
     private readonly ConnectorCredential _credential;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -32,8 +33,10 @@ public sealed class RouterOsClient : IRouterOsClient
     }
 
     /// <summary>A client over already validated settings, sharing <paramref name="credential"/> (the access controller, DI).</summary>
-    internal RouterOsClient(RouterOsClientOptions settings, ConnectorCredential? credential, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    internal RouterOsClient(RouterOsClientOptions settings, ConnectorCredential? credential, ILoggerFactory? loggerFactory, TimeProvider? timeProvider,
+        MikroTikInstruments? instruments = null)
     {
+        _instruments = instruments ?? MikroTikInstruments.Shared;
         _options = settings;
         _credential = credential ?? settings.CreateCredential();
         _logger = loggerFactory?.CreateLogger<RouterOsClient>() ?? (ILogger)NullLogger.Instance;
@@ -102,7 +105,7 @@ public sealed class RouterOsClient : IRouterOsClient
                 {
                     // The credential is read at each login: a rotated password applies to the next connection.
                     var (user, password) = _credential;
-                    _connection = await RouterOsConnection.OpenAsync(_options.With(user, password), _logger, cancellationToken).ConfigureAwait(false);
+                    _connection = await RouterOsConnection.OpenAsync(_options.With(user, password), _logger, _instruments, cancellationToken).ConfigureAwait(false);
                     return _connection;
                 }
                 catch (ConnectorTransportException ex) when (attempt < _options.ConnectRetries)

@@ -36,6 +36,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
+    private MikroTikInstruments _instruments = MikroTikInstruments.Shared;
     private long _nextTag;
     private volatile Exception? _failure;
     private volatile string? _fatalMessage;
@@ -61,8 +62,12 @@ public sealed class RouterOsConnection : IAsyncDisposable
     /// </summary>
     /// <exception cref="ConnectorAuthenticationException">Wrong user or password (or the router refused the login).</exception>
     /// <exception cref="ConnectorTransportException">The router could not be reached in <see cref="RouterOsClientOptions.ConnectTimeout"/>.</exception>
-    public static async Task<RouterOsConnection> OpenAsync(RouterOsClientOptions options, ILogger? logger = null,
-        CancellationToken cancellationToken = default)
+    public static Task<RouterOsConnection> OpenAsync(RouterOsClientOptions options, ILogger? logger = null,
+        CancellationToken cancellationToken = default) =>
+        OpenAsync(options, logger, MikroTikInstruments.Shared, cancellationToken);
+
+    internal static async Task<RouterOsConnection> OpenAsync(RouterOsClientOptions options, ILogger? logger,
+        MikroTikInstruments instruments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ConnectorOptionsValidation.ThrowIfInvalid(options.GetType().Name, options.Validate());
@@ -85,10 +90,10 @@ public sealed class RouterOsConnection : IAsyncDisposable
                     TargetHost = options.TlsTargetHost ?? options.Host,
                 }, timeout.Token).ConfigureAwait(false);
             }
-            connection = new RouterOsConnection(options, logger, tcp, stream);
+            connection = new RouterOsConnection(options, logger, tcp, stream) { _instruments = instruments };
             connection._readLoop = Task.Run(connection.ReadLoopAsync, CancellationToken.None);
             var method = await connection.LoginAsync(timeout.Token).ConfigureAwait(false);
-            MikroTikTelemetry.Reconnects.Add(1);
+            instruments.Reconnects.Add(1);
             Log.Connected(logger, options.Host, options.EffectivePort, options.UseTls, method);
             return connection;
         }
@@ -161,7 +166,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
             var response = cancellationToken.CanBeCanceled
                 ? await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false)
                 : await pending.Task.ConfigureAwait(false);
-            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
+            _instruments.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "done"));
             return response;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -183,7 +188,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
         catch (RouterOsTrapException)
         {
-            MikroTikTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "trap"));
+            _instruments.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "trap"));
             throw;
         }
         catch (Exception ex) when (ex is not ConnectorException)

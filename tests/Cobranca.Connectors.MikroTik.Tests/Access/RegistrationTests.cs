@@ -43,6 +43,64 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task A_controller_resolved_from_di_records_its_metrics_on_the_hosts_meter_factory()
+    {
+        await using var router = await Routers.StartAsync();
+        using var factory = new RecordingMeterFactory();
+        var services = new ServiceCollection();
+        services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(factory);
+        services.AddMikroTikClient("pop-centro", o =>
+        {
+            o.Host = router.Host;
+            o.Port = router.Port;
+            o.User = "admin";
+            o.Password = Routers.Password;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var seen = new List<(System.Diagnostics.Metrics.Meter Meter, string Instrument)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == MikroTikTelemetry.MeterName) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) =>
+        {
+            lock (seen) seen.Add((instrument.Meter, instrument.Name));
+        });
+        listener.Start();
+
+        var controller = provider.GetRequiredKeyedService<IAccessController>("pop-centro");
+        await controller.GetAccessStateAsync(Subscriber.ForIp(System.Net.IPAddress.Parse("10.0.0.1")));
+
+        lock (seen)
+        {
+            var meter = Assert.Single(factory.Created);
+            Assert.Equal(MikroTikTelemetry.MeterName, meter.Name);
+            Assert.Contains(seen, m => m.Instrument == "cobranca.mikrotik.connections" && ReferenceEquals(m.Meter, meter));
+            Assert.Contains(seen, m => m.Instrument == "cobranca.mikrotik.commands" && ReferenceEquals(m.Meter, meter));
+        }
+    }
+
+    private sealed class RecordingMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public List<System.Diagnostics.Metrics.Meter> Created { get; } = [];
+
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+        {
+            var meter = new System.Diagnostics.Metrics.Meter(options);
+            Created.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in Created) meter.Dispose();
+        }
+    }
+
+    [Fact]
     public void Invalid_options_fail_validation_with_the_registration_name()
     {
         var services = new ServiceCollection();
