@@ -55,7 +55,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["Cobranca:Ixc:demo:BaseUrl"] = ixcSandbox.BaseUrl.ToString(),
+    ["Cobranca:Ixc:demo:BaseAddress"] = ixcSandbox.BaseUrl.ToString(),
     ["Cobranca:Ixc:demo:UserId"] = ixcSandbox.UserId,
     ["Cobranca:Ixc:demo:Token"] = ixcSandbox.Token,
     ["Cobranca:MikroTik:demo:Host"] = router.Host,

@@ -109,10 +109,10 @@ public sealed class ConfigurationTests
     {
         await using var sims = await Simulators.StartAsync();
         var config = sims.Configuration();
-        config["Cobranca:Ixc:isp:BaseUrl"] = "not a url";
+        config["Cobranca:Ixc:isp:BaseAddress"] = "not a url";
         using var host = TestHost.Build(config, sender: new RecordingSender());
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-        Assert.Contains("BaseUrl", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("BaseAddress", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(sims.Ixc.Token, ex.Message, StringComparison.Ordinal);
     }
 

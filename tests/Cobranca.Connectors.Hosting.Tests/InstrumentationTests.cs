@@ -37,7 +37,7 @@ public sealed class InstrumentationTests
             .WithTracing(t => t.AddInMemoryExporter(spans)));
         await host.StartAsync();
         var tenant = host.Services.GetRequiredKeyedService<CobrancaTenant>("isp");
-        await tenant.BillingSystem.GetDebtStatusAsync("1");
+        await tenant.BillingSystem.GetDebtStatusAsync(Cobranca.Connectors.Testing.Ixc.IxcSandboxData.MariaCustomerId);
         await host.StopAsync();
         Assert.Contains(spans, a => a.Source.Name == IxcTelemetry.ActivitySourceName);
     }

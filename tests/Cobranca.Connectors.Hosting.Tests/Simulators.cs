@@ -38,7 +38,7 @@ internal sealed class Simulators : IAsyncDisposable
         [$"Cobranca:Tenants:{tenant}:MikroTik"] = "true",
         [$"Cobranca:Tenants:{tenant}:Pix"] = "true",
         [$"Cobranca:Tenants:{tenant}:PixReconciliation:TxidPrefix"] = "ISP1",
-        [$"Cobranca:Ixc:{tenant}:BaseUrl"] = Ixc.BaseUrl.ToString(),
+        [$"Cobranca:Ixc:{tenant}:BaseAddress"] = Ixc.BaseUrl.ToString(),
         [$"Cobranca:Ixc:{tenant}:UserId"] = Ixc.UserId,
         [$"Cobranca:Ixc:{tenant}:Token"] = Ixc.Token,
         [$"Cobranca:MikroTik:{tenant}:Host"] = Router.Host,
