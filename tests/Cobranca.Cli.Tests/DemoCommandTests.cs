@@ -24,11 +24,72 @@ public class DemoCommandTests
         Assert.Contains("Demo finished.", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_keeps_its_ledgers_in_sqlite_so_a_second_run_on_the_same_file_repeats_nothing()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cobranca-cli-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            var first = await CliHost.RunAsync("demo", "--customers", "30", "--json", "--store", "sqlite", "--store-path", path);
+            Assert.True(first.ExitCode == 0, first.ToString());
+            Assert.True(File.Exists(path));
+            var (store, executed, skipped) = Dunning(first);
+            Assert.Equal("sqlite", store);
+            Assert.True(executed > 0, first.ToString());
+            Assert.Equal(0, skipped);
+
+            var second = await CliHost.RunAsync("demo", "--customers", "30", "--json", "--store", "sqlite", "--store-path", path);
+            Assert.True(second.ExitCode == 0, second.ToString());
+            var (_, executedAgain, skippedAgain) = Dunning(second);
+            Assert.Equal(0, executedAgain);
+            Assert.Equal(executed, skippedAgain); // every action of the first run found in the file, none repeated
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_keeps_its_ledgers_in_postgresql_from_the_environment()
+    {
+        using var server = Cobranca.Connectors.Testing.TemporaryPostgreSqlServer.Start();
+        var environment = new Dictionary<string, string?> { ["COBRANCA_POSTGRES"] = server.ConnectionString };
+
+        var first = await CliHost.RunAsync(["demo", "--customers", "30", "--json", "--store", "postgres"], environment);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var (store, executed, _) = Dunning(first);
+        Assert.Equal("postgresql", store);
+        Assert.True(executed > 0, first.ToString());
+
+        var second = await CliHost.RunAsync(["demo", "--customers", "30", "--json", "--store", "postgres"], environment);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(0, Dunning(second).Executed);
+    }
+
+    [Fact]
+    public async Task Demo_with_postgres_and_no_connection_string_is_a_usage_error()
+    {
+        var result = await CliHost.RunAsync(["demo", "--store", "postgres"], new Dictionary<string, string?> { ["COBRANCA_POSTGRES"] = null });
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("COBRANCA_POSTGRES", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static (string? Store, int Executed, int Skipped) Dunning(CliResult result)
+    {
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var dunning = doc.RootElement.GetProperty("dunning");
+        return (doc.RootElement.GetProperty("store").GetString(), dunning.GetProperty("executed").GetInt32(), dunning.GetProperty("skipped").GetInt32());
+    }
+
     [Theory]
     [InlineData("--customers", "0")]
     [InlineData("--customers", "many")]
     [InlineData("--backend", "nowhere")]
     [InlineData("--seed", "x")]
+    [InlineData("--store", "redis")]
     public async Task Demo_bad_options_are_usage_errors(string option, string value)
     {
         var result = await CliHost.RunAsync("demo", option, value);

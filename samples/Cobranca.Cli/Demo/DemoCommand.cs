@@ -1,3 +1,5 @@
+using Cobranca.Connectors.Storage.PostgreSql;
+using Cobranca.Connectors.Storage.Sqlite;
 using System.CommandLine;
 using Cobranca.Cli.Demo.Steps;
 using Cobranca.Connectors.Abstractions;
@@ -47,9 +49,18 @@ public static class DemoCommand
         };
         erp.AcceptOnlyFromAmong("ixc", "sgp", "mkauth");
 
+        var store = new Option<string>("--store")
+        {
+            Description = "Where the dunning and payment ledgers are kept: memory (default), sqlite (--store-path, default a new temporary file) " +
+                "or postgres (connection string from COBRANCA_POSTGRES). A durable store kept between runs makes a re-run repeat nothing.",
+            DefaultValueFactory = _ => "memory",
+        };
+        store.AcceptOnlyFromAmong("memory", "sqlite", "postgres");
+        var storePath = new Option<string?>("--store-path") { Description = "The SQLite file for --store sqlite (kept after the run)." };
+
         var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock")
         {
-            seed, customers, backend, erp,
+            seed, customers, backend, erp, store, storePath,
         };
         command.SetCliAction(async (parseResult, cancellationToken) =>
         {
@@ -71,8 +82,59 @@ public static class DemoCommand
                 Today = today,
             });
 
+            string? temporaryFile = null;
+            ILedgerStore ledgers;
+            switch (parseResult.GetValue(store))
+            {
+                case "sqlite":
+                    var path = parseResult.GetValue(storePath);
+                    if (string.IsNullOrWhiteSpace(path)) path = temporaryFile = Path.Combine(Path.GetTempPath(), $"cobranca-demo-{Guid.NewGuid():N}.db");
+                    ledgers = new SqliteLedgerStore(new SqliteLedgerStoreOptions { Path = path });
+                    break;
+                case "postgres":
+                    var connectionString = Environment.GetEnvironmentVariable("COBRANCA_POSTGRES");
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        Console.Error.WriteLine("--store postgres needs the connection string in COBRANCA_POSTGRES (never on the command line: it holds a password).");
+                        return ExitCodes.Usage;
+                    }
+                    ledgers = new PostgreSqlLedgerStore(new PostgreSqlLedgerStoreOptions { ConnectionString = connectionString });
+                    break;
+                default:
+                    ledgers = new InMemoryLedgerStore();
+                    break;
+            }
+            try
+            {
+                await ledgers.MigrateAsync(cancellationToken);
+                return await RunStoryAsync(parseResult, chosen, data, time, today, json, ledgers, cancellationToken);
+            }
+            finally
+            {
+                (ledgers as IDisposable)?.Dispose();
+                if (temporaryFile is not null) DeleteSqliteFiles(temporaryFile);
+            }
+        });
+        return command;
+    }
+
+    private static void DeleteSqliteFiles(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try { File.Delete(file); }
+            catch (IOException) { } // a temporary file left behind is harmless
+        }
+    }
+
+    private static async Task<int> RunStoryAsync(ParseResult parseResult, IDemoBackend chosen, IspDataSet data, DemoClock time, DateOnly today,
+        bool json, ILedgerStore ledgers, CancellationToken cancellationToken)
+    {
+        {
             await using var session = await chosen.StartAsync(data, time, cancellationToken);
-            var context = new DemoContext(data, session, today, json) { Clock = time };
+            var context = new DemoContext(data, session, today, json) { Clock = time, Store = ledgers };
+            context.Report["store"] = ledgers.Kind;
             context.Report["backend"] = chosen.Name;
             context.Report["seed"] = data.Seed;
             context.Report["today"] = today;
@@ -100,7 +162,6 @@ public static class DemoCommand
             if (json) CliRunner.WriteJson(context.Report);
             else AnsiConsole.MarkupLine(ok ? "[green]Demo finished.[/]" : "[red]Demo stopped: a step did not get what it expected.[/]");
             return ok ? ExitCodes.Ok : ExitCodes.ProviderError;
-        });
-        return command;
+        }
     }
 }

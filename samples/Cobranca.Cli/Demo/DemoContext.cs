@@ -36,4 +36,10 @@ public sealed class DemoContext(IspDataSet data, DemoSession session, DateOnly t
 
     /// <summary>The customer the dunning run suspended, whom the payment step brings back (set by the dunning step).</summary>
     public string? SuspendedCustomerId { get; set; }
+
+    /// <summary>Where the dunning and payment → unblock ledgers are kept (<c>--store</c>): memory by default.</summary>
+    public Cobranca.Connectors.Workflows.ILedgerStore Store { get; init; } = new Cobranca.Connectors.Workflows.InMemoryLedgerStore();
+
+    /// <summary>The tenant name the demo's ledgers are kept under.</summary>
+    public const string Tenant = "demo";
 }

@@ -48,6 +48,7 @@ public sealed class PaymentUnblockStep : IDemoStep
         {
             TimeProvider = clock,
             TargetResolver = new TxidResolver(targets),
+            Ledger = context.Store.GetUnblockLedger(DemoContext.Tenant),
         });
         var outcomes = new ConcurrentQueue<(UnblockOutcome Outcome, long At)>();
         var paymentOptions = new PixPaymentOptions { TxidPrefix = TxidPrefix };
