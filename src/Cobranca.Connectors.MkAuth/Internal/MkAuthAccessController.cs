@@ -1,3 +1,4 @@
+using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Abstractions;
 using Microsoft.Extensions.Logging;
 
@@ -30,49 +31,9 @@ internal sealed class MkAuthAccessController(MkAuthClient client, ILogger logger
     public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("MK-Auth's API has no speed reduction; throttle with the MikroTik connector (or change the plan in MK-Auth).");
 
-    public async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var results = new List<BatchItemResult>(commands.Count);
-        var failed = 0;
-        for (var i = 0; i < commands.Count; i++)
-        {
-            var command = commands[i];
-            if (cancellationToken.IsCancellationRequested)
-            {
-                results.Add(new BatchItemResult(i, command, BatchItemOutcome.NotAttempted, "cancelled"));
-                continue;
-            }
-            BatchItemResult result;
-            try
-            {
-                var change = command.Kind switch
-                {
-                    AccessCommandKind.Block => await BlockAsync(command.Subscriber, command.Block ?? BlockRequest.Overdue, cancellationToken).ConfigureAwait(false),
-                    AccessCommandKind.Unblock => await UnblockAsync(command.Subscriber, cancellationToken).ConfigureAwait(false),
-                    _ => await ThrottleAsync(command.Subscriber, command.Limit ?? default, cancellationToken).ConfigureAwait(false),
-                };
-                result = new BatchItemResult(i, command, change.Changed ? BatchItemOutcome.Applied : BatchItemOutcome.AlreadyInState);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, "cancelled while in flight; re-read the state");
-            }
-            catch (ConnectorTransportException ex) when (!ex.RequestNotSent)
-            {
-                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, ex.Message);
-            }
-            catch (Exception ex) when (ex is ConnectorException or NotSupportedException or ArgumentException)
-            {
-                result = new BatchItemResult(i, command, BatchItemOutcome.Failed, ex.Message);
-            }
-            if (!result.Succeeded) failed++;
-            results.Add(result);
-            progress?.Report(new BatchProgress(i + 1, commands.Count, failed));
-        }
-        return new BatchResult(results);
-    }
+    public Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        SequentialAccessBatch.ApplyAsync(this, commands, progress, cancellationToken);
 
     private async Task<AccessChange> ChangeAsync(Subscriber subscriber, bool block, CancellationToken cancellationToken)
     {

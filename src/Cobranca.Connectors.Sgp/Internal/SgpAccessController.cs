@@ -1,3 +1,4 @@
+using Cobranca.Connectors.Http;
 using Cobranca.Connectors.Abstractions;
 using Microsoft.Extensions.Logging;
 
@@ -34,50 +35,9 @@ internal sealed class SgpAccessController(SgpClient client, SgpClientOptions opt
     public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) =>
         ChangeAsync(subscriber, SgpContractStatus.ReducedSpeed, options.ThrottleReasonId, "access.throttle", cancellationToken);
 
-    public async Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var results = new List<BatchItemResult>(commands.Count);
-        var failed = 0;
-        for (var i = 0; i < commands.Count; i++)
-        {
-            var command = commands[i] ?? throw new ArgumentException("The batch contains a null command.", nameof(commands));
-            if (cancellationToken.IsCancellationRequested)
-            {
-                results.Add(new BatchItemResult(i, command, BatchItemOutcome.NotAttempted, "cancelled before it was sent"));
-                continue;
-            }
-            BatchItemResult result;
-            try
-            {
-                var change = command.Kind switch
-                {
-                    AccessCommandKind.Block => await BlockAsync(command.Subscriber, command.Block ?? BlockRequest.Overdue, cancellationToken).ConfigureAwait(false),
-                    AccessCommandKind.Unblock => await UnblockAsync(command.Subscriber, cancellationToken).ConfigureAwait(false),
-                    _ => await ThrottleAsync(command.Subscriber, command.Limit ?? default, cancellationToken).ConfigureAwait(false),
-                };
-                result = new BatchItemResult(i, command, change.Changed ? BatchItemOutcome.Applied : BatchItemOutcome.AlreadyInState);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, "cancelled while in flight; read the state before repeating it");
-            }
-            catch (ConnectorTransportException ex) when (!ex.RequestNotSent)
-            {
-                failed++;
-                result = new BatchItemResult(i, command, BatchItemOutcome.Unconfirmed, ex.Message);
-            }
-            catch (Exception ex) when (ex is ConnectorException or ArgumentException or NotSupportedException)
-            {
-                failed++;
-                result = new BatchItemResult(i, command, BatchItemOutcome.Failed, ex.Message);
-            }
-            results.Add(result);
-            progress?.Report(new BatchProgress(i + 1, commands.Count, failed));
-        }
-        return new BatchResult(results);
-    }
+    public Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        SequentialAccessBatch.ApplyAsync(this, commands, progress, cancellationToken);
 
     private async Task<AccessChange> ChangeAsync(Subscriber subscriber, SgpContractStatus target, int? reasonId, string operation, CancellationToken cancellationToken)
     {
