@@ -90,6 +90,27 @@ public class BoletoPdfRendererTests
         Assert.Equal(Barcode, PdfReading.DecodeItf(bars));
     }
 
+    [Theory]
+    [InlineData("00190000090312855700043832319172884240000010990", "00198842400000109900000003128557004383231917", "2020-10-30", "109.90")] // BB homologation (reference §1.5)
+    [InlineData("00190000090312855700000043986173310260000010000", "00193102600000100000000003128557000004398617", "2025-03-20", "100.00")] // BB, post-2025 factor (1026)
+    [InlineData("10491.23456 60000.100044 00000.000216 8 69180000010000", "10498691800000100001234560000100040000000021", "2016-09-15", "100.00")] // B1 Caixa
+    public void Other_real_boletos_render_and_decode_back(string line, string barcode, string due, string amount)
+    {
+        var d = Data(pix: null);
+        var data = new BoletoPdfData
+        {
+            BankName = "Banco", Beneficiary = d.Beneficiary, AgencyAndCode = d.AgencyAndCode, Payer = d.Payer, NossoNumero = "1",
+            DigitableLine = line, Barcode = barcode, DueDate = DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+            Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var pdf = BoletoPdfRenderer.Render(data);
+
+        Assert.Equal(barcode, PdfReading.DecodeItf(PdfReading.Bars(pdf)));
+        Assert.Contains(BoletoCode.ParseBarcode(barcode, data.DueDate).FormattedDigitableLine.Replace(" ", "", StringComparison.Ordinal),
+            PdfReading.TextWithoutSpaces(pdf), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_bars_have_the_febraban_dimensions()
     {
