@@ -56,7 +56,7 @@ internal sealed class BoletoFontResolver : IFontResolver
         }
     }
 
-    /// <summary>Makes sure the family resolves; throws <see cref="BoletoPdfException"/> when no font is available.</summary>
+    /// <summary>Makes sure the family resolves; throws <see cref="InvalidOperationException"/> when no font is available.</summary>
     public static void EnsureInstalled()
     {
         lock (Gate)
@@ -64,7 +64,7 @@ internal sealed class BoletoFontResolver : IFontResolver
             LoadSystemFonts();
             if (_regular is null || _bold is null)
             {
-                throw new BoletoPdfException(BoletoPdfErrorKind.FontNotFound,
+                throw new InvalidOperationException(
                     "No font for the boleto PDF: install DejaVu Sans (Debian/Ubuntu: fonts-dejavu-core) or Liberation Sans, or call BoletoPdfFonts.Use(regular, bold) with TrueType files.");
             }
             if (_installed is not null) return;
@@ -83,7 +83,7 @@ internal sealed class BoletoFontResolver : IFontResolver
             {
                 // The host's resolver is already in use: register as the fallback instead.
                 if (GlobalFontSettings.FallbackFontResolver is null) GlobalFontSettings.FallbackFontResolver = new BoletoFontResolver(null);
-                else throw new BoletoPdfException(BoletoPdfErrorKind.FontNotFound,
+                else throw new InvalidOperationException(
                     "PDFsharp's font resolvers are already set and in use by the application: set GlobalFontSettings.FontResolver to one that delegates to the boleto fonts, or render a boleto before using PDFsharp elsewhere.");
             }
             _installed = resolver;

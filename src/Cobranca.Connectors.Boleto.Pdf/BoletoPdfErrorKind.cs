@@ -18,9 +18,6 @@ public enum BoletoPdfErrorKind
     /// <summary>The due date differs from the due date in the barcode.</summary>
     DueDateMismatch = 4,
 
-    /// <summary>No usable font: none configured with <see cref="BoletoPdfFonts.Use"/> and none of the free system fonts found.</summary>
-    FontNotFound = 5,
-
     /// <summary>The Pix copia-e-cola cannot be printed (control characters, too long).</summary>
-    InvalidPixCode = 6,
+    InvalidPixCode = 5,
 }

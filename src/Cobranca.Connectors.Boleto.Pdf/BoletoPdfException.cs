@@ -1,7 +1,10 @@
 namespace Cobranca.Connectors.Boleto.Pdf;
 
-/// <summary>The boleto cannot be rendered: <see cref="Kind"/> says why. Messages carry no personal data.</summary>
-public sealed class BoletoPdfException : Exception
+/// <summary>
+/// The boleto's data is invalid or inconsistent (a <see cref="FormatException"/>, like the codec's
+/// <see cref="BoletoException"/>): <see cref="Kind"/> says why. Messages carry no personal data.
+/// </summary>
+public sealed class BoletoPdfException : FormatException
 {
     /// <summary>Creates an exception (standard constructor; <see cref="Kind"/> is <see cref="BoletoPdfErrorKind.MissingField"/>).</summary>
     public BoletoPdfException()

@@ -38,7 +38,8 @@ public static class BoletoPdfRenderer
     /// <summary>Validates and renders the boleto.</summary>
     /// <param name="data">What to print.</param>
     /// <returns>The PDF file's bytes.</returns>
-    /// <exception cref="BoletoPdfException">Missing field, invalid or inconsistent linha/barcode/amount/due date, no font.</exception>
+    /// <exception cref="BoletoPdfException">Missing field, invalid or inconsistent linha/barcode/amount/due date or Pix code.</exception>
+    /// <exception cref="InvalidOperationException">No font: see <see cref="BoletoPdfFonts"/>.</exception>
     public static byte[] Render(BoletoPdfData data)
     {
         using var output = new MemoryStream();
@@ -49,7 +50,8 @@ public static class BoletoPdfRenderer
     /// <summary>Validates and renders the boleto into <paramref name="output"/>.</summary>
     /// <param name="data">What to print.</param>
     /// <param name="output">Receives the PDF file.</param>
-    /// <exception cref="BoletoPdfException">Missing field, invalid or inconsistent linha/barcode/amount/due date, no font.</exception>
+    /// <exception cref="BoletoPdfException">Missing field, invalid or inconsistent linha/barcode/amount/due date or Pix code.</exception>
+    /// <exception cref="InvalidOperationException">No font: see <see cref="BoletoPdfFonts"/>.</exception>
     public static void Render(BoletoPdfData data, Stream output)
     {
         ArgumentNullException.ThrowIfNull(data);
