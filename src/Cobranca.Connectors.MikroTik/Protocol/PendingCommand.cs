@@ -12,7 +12,7 @@ internal sealed class PendingCommand
     private int _slotReleased;
 
     private readonly TaskCompletionSource<RouterOsResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<IReadOnlyDictionary<string, string>> _rows = [];
+    private List<IReadOnlyDictionary<string, string>>? _rows;
     private List<string>? _trapMessages;
     private int? _trapCategory;
     private bool _empty;
@@ -59,7 +59,7 @@ internal sealed class PendingCommand
 
     public Task<RouterOsResponse> Task => _completion.Task;
 
-    public void AddRow(Dictionary<string, string> row) => _rows.Add(row);
+    public void AddRow(Dictionary<string, string> row) => (_rows ??= []).Add(row);
 
     public void MarkEmpty() => _empty = true;
 
@@ -76,7 +76,7 @@ internal sealed class PendingCommand
         if (_trapMessages is not null)
             _completion.TrySetException(new RouterOsTrapException(Operation, _trapMessages, _trapCategory));
         else
-            _completion.TrySetResult(new RouterOsResponse(_rows, done, _empty));
+            _completion.TrySetResult(new RouterOsResponse(_rows ?? (IReadOnlyList<IReadOnlyDictionary<string, string>>)[], done, _empty));
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);

@@ -21,7 +21,13 @@ internal sealed class ReplyBuilder : SentenceReader.WordSink
     /// <summary>The numeric value of the tag; null when there is none or it is not a number the client could have sent.</summary>
     public long? Tag { get; private set; }
 
-    public RouterOsRow Attributes { get; private set; } = new(0);
+    private static readonly RouterOsRow NoAttributes = new(0);
+    private RouterOsRow? _attributes;
+
+    /// <summary>The <c>=name=value</c> attributes (a shared empty row when the sentence has none; never mutated).</summary>
+    public RouterOsRow Attributes => _attributes ?? NoAttributes;
+
+    private RouterOsRow Row => _attributes ??= new RouterOsRow(4);
 
     public void Reset()
     {
@@ -29,7 +35,7 @@ internal sealed class ReplyBuilder : SentenceReader.WordSink
         Type = null;
         HasTag = false;
         Tag = null;
-        Attributes = new RouterOsRow(0);
+        _attributes = null;
     }
 
     public override void Add(ReadOnlySpan<byte> word)
@@ -55,15 +61,15 @@ internal sealed class ReplyBuilder : SentenceReader.WordSink
             var eq = rest.IndexOf((byte)'=');
             if (eq < 0)
             {
-                Attributes[RouterOsText.Decode(rest, windows1252)] = string.Empty;
+                Row[RouterOsText.Decode(rest, windows1252)] = string.Empty;
                 return;
             }
             var key = RouterOsText.Decode(rest[..eq], windows1252);
-            Attributes[key] = RouterOsText.Decode(rest[(eq + 1)..], windows1252);
-            if (windows1252) Attributes.MarkWindows1252(key);
+            Row[key] = RouterOsText.Decode(rest[(eq + 1)..], windows1252);
+            if (windows1252) Row.MarkWindows1252(key);
             return;
         }
-        if (i == 1 && Type == "!fatal") Attributes["message"] = RouterOsText.Decode(word);
+        if (i == 1 && Type == "!fatal") Row["message"] = RouterOsText.Decode(word);
     }
 
     private static string? KnownType(ReadOnlySpan<byte> word) =>

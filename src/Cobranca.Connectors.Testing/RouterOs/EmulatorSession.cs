@@ -268,8 +268,9 @@ internal sealed class EmulatorSession : IDisposable
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         var queries = new List<string>();
         string? tag = null;
-        foreach (var w in words.Skip(1))
+        for (var i = 1; i < words.Count; i++)
         {
+            var w = words[i];
             if (w.StartsWith(".tag=", StringComparison.Ordinal)) tag = w[5..];
             else if (w.StartsWith('?')) queries.Add(w);
             else if (w.StartsWith('='))
@@ -410,7 +411,7 @@ internal sealed class EmulatorSession : IDisposable
 
     private static List<List<string>> Add(RouterOsEmulatorTable table, Request request)
     {
-        var properties = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal);
+        var properties = request.Attributes; // the request's own map: nothing else reads it after this
         properties.Remove(".id");
         if (table.Path.EndsWith("/firewall/address-list", StringComparison.Ordinal) && properties.ContainsKey("timeout")) properties["dynamic"] = "true";
         return table.TryAddLocked(properties, out var id, out var error) ? [["!done", "=ret=" + id]] : Trap(error, null);

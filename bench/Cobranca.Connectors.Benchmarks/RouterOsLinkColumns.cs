@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Cobranca.Connectors.MikroTik;
+
+namespace Cobranca.Connectors.Benchmarks;
+
+/// <summary>
+/// The RouterOS bulk benchmarks' config: the in-process short job (see <see cref="InProcessShortRunConfig"/>) plus columns
+/// that make a run self-explanatory: changes per invocation, the emulator's round-trip setting, the round trip actually
+/// measured on that link in the same run, the speed-up against the group's one-at-a-time baseline, and the machine's
+/// load average while it ran. Means are per change (<c>OperationsPerInvoke</c>), so Ratio compares per-change costs.
+/// </summary>
+public sealed class RouterOsBenchConfig : ManualConfig
+{
+    /// <summary>Creates the config.</summary>
+    public RouterOsBenchConfig()
+    {
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1)
+            .WithId("InProcessShort"));
+        AddColumn(
+            new LinkColumn("Changes", "Changes per invocation (the Mean and Allocated columns are per change)",
+                (_, c) => c.Descriptor.OperationsPerInvoke.ToString("N0", CultureInfo.InvariantCulture)),
+            new LinkColumn("RTT setting", "The emulator's CommandLatency: the round trip, half on the way in, half on the way out",
+                (_, _) => RouterOsLink.Setting.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture) + " ms"),
+            new LinkColumn("Seq. RTT measured", "Mean of the one-command round trips measured through that link in this run (200 per benchmark setup; range of those means)",
+                (_, _) => RouterOsLink.MeasuredText()),
+            new LinkColumn("Speed-up", "The group's baseline mean per change / this mean per change (same run)", SpeedUp),
+            new LinkColumn("Load avg", "1-minute load average of the machine at each benchmark setup (min-max); 2 cores", (_, _) => RouterOsLink.LoadText()));
+    }
+
+    private static string SpeedUp(Summary summary, BenchmarkCase benchmarkCase)
+    {
+        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        var baseMean = baseline is null ? null : summary[baseline]?.ResultStatistics?.Mean;
+        return mean is > 0 && baseMean is > 0 ? (baseMean.Value / mean.Value).ToString("0.0", CultureInfo.InvariantCulture) + "x" : "?";
+    }
+
+    private sealed class LinkColumn(string name, string legend, Func<Summary, BenchmarkCase, string> value) : IColumn
+    {
+        public string Id => "RouterOs" + name;
+        public string ColumnName => name;
+        public bool AlwaysShow => true;
+        public ColumnCategory Category => ColumnCategory.Custom;
+        public int PriorityInCategory => 0;
+        public bool IsNumeric => false;
+        public UnitType UnitType => UnitType.Dimensionless;
+        public string Legend => legend;
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => value(summary, benchmarkCase);
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => value(summary, benchmarkCase);
+        public bool IsAvailable(Summary summary) => true;
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    }
+}
+
+/// <summary>What the RouterOS benchmarks measured about their link (in-process job: the columns read it at the end).</summary>
+public static class RouterOsLink
+{
+    private static readonly ConcurrentQueue<double> ProbeMeans = new();
+    private static readonly ConcurrentQueue<double> Loads = new();
+
+    /// <summary>The round trip every RouterOS benchmark gives the emulator.</summary>
+    public static TimeSpan Setting { get; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// Times <paramref name="count"/> sequential one-command round trips (<c>/system/identity/print</c>) through the link
+    /// (after 20 unmeasured ones) and records their mean, and the machine's load average.
+    /// </summary>
+    public static async Task ProbeAsync(IRouterOsClient client, int count = 200)
+    {
+        var command = new RouterOsCommand("/system/identity/print");
+        for (var i = 0; i < 20; i++) await client.ExecuteAsync(command);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++) await client.ExecuteAsync(command);
+        ProbeMeans.Enqueue(Stopwatch.GetElapsedTime(start).TotalMilliseconds / count);
+        if (ReadLoad() is { } load) Loads.Enqueue(load);
+    }
+
+    internal static string MeasuredText()
+    {
+        var means = ProbeMeans.ToArray();
+        if (means.Length == 0) return "?";
+        var text = means.Average().ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+        return means.Length == 1 ? text : $"{text} ({means.Min().ToString("0.00", CultureInfo.InvariantCulture)}-{means.Max().ToString("0.00", CultureInfo.InvariantCulture)})";
+    }
+
+    internal static string LoadText()
+    {
+        var loads = Loads.ToArray();
+        return loads.Length == 0 ? "n/a" : $"{loads.Min().ToString("0.0", CultureInfo.InvariantCulture)}-{loads.Max().ToString("0.0", CultureInfo.InvariantCulture)}";
+    }
+
+    private static double? ReadLoad()
+    {
+        try
+        {
+            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
+            return text is null ? null : double.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
