@@ -33,8 +33,15 @@ public sealed class RouterOsBenchConfig : ManualConfig
             new LinkColumn("Seq. RTT measured", "Mean of the one-command round trips measured through that link in this run (200 per benchmark setup; range of those means)",
                 (_, _) => RouterOsLink.MeasuredText()),
             new LinkColumn("Speed-up", "The group's baseline mean per change / this mean per change (same run)", SpeedUp),
+            new LinkColumn("vs RTT setting", "RTT setting / this mean per change: the speed-up against an ideal one-at-a-time client that pays exactly the set round trip per change (a floor when the measured RTT is above the setting)",
+                VersusSetting),
             new LinkColumn("Load avg", "1-minute load average of the machine at each benchmark setup (min-max); 2 cores", (_, _) => RouterOsLink.LoadText()));
     }
+
+    private static string VersusSetting(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase]?.ResultStatistics?.Mean is double mean && mean > 0
+            ? (RouterOsLink.Setting.TotalNanoseconds / mean).ToString("0.0", CultureInfo.InvariantCulture) + "x"
+            : "?";
 
     private static string SpeedUp(Summary summary, BenchmarkCase benchmarkCase)
     {
