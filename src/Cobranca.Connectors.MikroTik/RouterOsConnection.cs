@@ -196,8 +196,9 @@ public sealed class RouterOsConnection : IAsyncDisposable
             _instruments.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "trap"));
             throw;
         }
-        catch (Exception ex) when (ex is not ConnectorException)
+        catch (Exception ex) when (ex is not ConnectorException && pending.State == PendingCommand.Sent)
         {
+            // (A command that could not be written when its slot came is not on the wire: its caller gets that error as is.)
             _pending.TryRemove(pending.Tag, out _);
             var failure = Fail(ex);
             throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, command.Path, failure.Message, ex);
