@@ -39,7 +39,7 @@ public class RouterOsHotPathBenchmarks
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithInvocationCount(1).WithUnrollFactor(1).WithId("InProcess15"));
             AddDiagnoser(BenchmarkDotNet.Diagnosers.ThreadingDiagnoser.Default);
-            AddColumn(new CpuColumn());
+            AddColumn(CpuColumn());
         }
     }
 
@@ -62,25 +62,10 @@ public class RouterOsHotPathBenchmarks
     public void CleanupEmulatorRound() => StopCpu(nameof(EmulatorAdds));
 
     /// <summary>Process CPU time (all threads, both ends) per command, over every iteration including warm-ups.</summary>
-    private sealed class CpuColumn : BenchmarkDotNet.Columns.IColumn
-    {
-        public string Id => "RouterOsCpuPerCommand";
-        public string ColumnName => "CPU/command";
-        public bool AlwaysShow => true;
-        public BenchmarkDotNet.Columns.ColumnCategory Category => BenchmarkDotNet.Columns.ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public BenchmarkDotNet.Columns.UnitType UnitType => BenchmarkDotNet.Columns.UnitType.Dimensionless;
-        public string Legend => "Process CPU time per command (both ends of the socket), every iteration";
-        public string GetValue(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) =>
-            Cpu.TryGetValue(benchmarkCase.Descriptor.WorkloadMethod.Name, out var v) && v.Ops > 0
-                ? (v.CpuMs * 1000 / v.Ops).ToString("0.0", CultureInfo.InvariantCulture) + " us"
-                : "?";
-        public string GetValue(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, BenchmarkDotNet.Reports.SummaryStyle style) =>
-            GetValue(summary, benchmarkCase);
-        public bool IsAvailable(BenchmarkDotNet.Reports.Summary summary) => true;
-        public bool IsDefault(BenchmarkDotNet.Reports.Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;
-    }
+    private static BenchColumn CpuColumn() => new("CPU/command", "Process CPU time per command (both ends of the socket), every iteration",
+        (_, benchmarkCase) => Cpu.TryGetValue(benchmarkCase.Descriptor.WorkloadMethod.Name, out var v) && v.Ops > 0
+            ? (v.CpuMs * 1000 / v.Ops).ToString("0.0", CultureInfo.InvariantCulture) + " us"
+            : "?");
 
     private const int Commands = 1_000;
     private const int Window = 128;
