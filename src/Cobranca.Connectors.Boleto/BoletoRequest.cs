@@ -10,9 +10,10 @@ public sealed class BoletoRequest
     /// <summary>
     /// Your reference for this boleto, chosen deterministically per invoice (<see cref="BoletoReference.ForInvoice"/>):
     /// 1–10 digits. Sent as seuNumero (Inter, Sicoob), numeroTituloBeneficiario + the sequence of numeroTituloCliente
-    /// (BB) or custom_id (Efí), and used to find the boleto again after a lost answer.
+    /// (BB) or custom_id (Efí), and used to find the boleto again after a lost answer. The registrar of
+    /// Cobranca.Connectors.Boleto.Providers sets it from the invoice id (<see cref="WithReference"/>).
     /// </summary>
-    public required string Reference { get; init; }
+    public string Reference { get; init; } = string.Empty;
 
     /// <summary>Amount in BRL (more than zero, two decimals).</summary>
     public required decimal Amount { get; init; }
@@ -40,6 +41,22 @@ public sealed class BoletoRequest
 
     /// <summary>Instruction lines printed on the boleto (banks keep 3–5 lines of ≈ 55–100 characters).</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>A copy of this request with another <see cref="Reference"/>.</summary>
+    /// <param name="reference">The reference.</param>
+    public BoletoRequest WithReference(string reference) => new()
+    {
+        Reference = reference,
+        Amount = Amount,
+        DueDate = DueDate,
+        IssueDate = IssueDate,
+        Payer = Payer,
+        LateFees = LateFees,
+        Discount = Discount,
+        DaysPayableAfterDue = DaysPayableAfterDue,
+        WithPix = WithPix,
+        Messages = Messages,
+    };
 
     /// <summary>Checks the request; returns the problems found (empty when valid). Never echoes the payer's document.</summary>
     public IReadOnlyList<string> Validate()
