@@ -42,7 +42,7 @@ internal sealed class BancoDoBrasilAdapter(BoletoTransport transport, BoletoBank
         }
 
         var (barcode, linha) = Codes(Json.Text(reply, "codigoBarraNumerico"), Json.Text(reply, "linhaDigitavel"));
-        var qr = reply?["qrCode"];
+        var qr = Json.Get(reply, "qrCode");
         return new BoletoRecord
         {
             ProviderId = Json.Text(reply, "numero") ?? id,
@@ -102,7 +102,7 @@ internal sealed class BancoDoBrasilAdapter(BoletoTransport transport, BoletoBank
                 if (Options.Agency is { } agency) path += string.Create(CultureInfo.InvariantCulture, $"&agenciaBeneficiario={agency}");
                 if (Options.Account is { } account) path += string.Create(CultureInfo.InvariantCulture, $"&contaBeneficiario={account}");
                 var reply = await Transport.SendAsync(HttpMethod.Get, path, null, retryable: true, "boleto.list", cancellationToken).ConfigureAwait(false);
-                var items = reply?["boletos"] as JsonArray ?? [];
+                var items = Json.Get(reply, "boletos") as JsonArray ?? [];
                 foreach (var item in items)
                 {
                     var boleto = Map(item, null);
@@ -165,7 +165,7 @@ internal sealed class BancoDoBrasilAdapter(BoletoTransport transport, BoletoBank
             _ => BoletoStatus.Unknown,
         };
         var (barcode, linha) = Codes(Json.Text(node, "codigoBarraNumerico"), Json.Text(node, "codigoLinhaDigitavel", "linhaDigitavel"));
-        var qr = node?["qrCode"];
+        var qr = Json.Get(node, "qrCode");
         var paid = status == BoletoStatus.Paid;
         return new BoletoRecord
         {

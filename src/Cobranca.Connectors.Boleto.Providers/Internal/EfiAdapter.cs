@@ -21,7 +21,7 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
     public override async Task<BoletoRecord> RegisterAsync(BoletoRequest request, CancellationToken cancellationToken)
     {
         var reply = await Transport.SendAsync(HttpMethod.Post, "charge/one-step", Body(request), retryable: false, "boleto.create", cancellationToken).ConfigureAwait(false);
-        var data = reply?["data"] ?? reply;
+        var data = Json.Get(reply, "data") ?? reply;
         if (Json.Text(data, "charge_id") is null)
             throw new ConnectorTransportException(Provider, "boleto.create", $"{Provider} create reply has no charge_id.");
         return Map(data);
@@ -30,14 +30,14 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
     public override async Task<BoletoRecord> GetAsync(string providerId, CancellationToken cancellationToken)
     {
         var reply = await Transport.SendAsync(HttpMethod.Get, "charge/" + Escape(providerId), null, retryable: true, "boleto.get", cancellationToken).ConfigureAwait(false);
-        return Map(reply?["data"] ?? reply);
+        return Map(Json.Get(reply, "data") ?? reply);
     }
 
     public override async Task<BoletoRecord?> FindByReferenceAsync(string reference, DateOnly issuedOn, CancellationToken cancellationToken)
     {
         var path = $"charges?charge_type=billet&custom_id={Escape(reference)}&begin_date={Iso(issuedOn.AddDays(-1))}&end_date={Iso(issuedOn.AddDays(1))}";
         var reply = await Transport.SendAsync(HttpMethod.Get, path, null, retryable: true, "boleto.find", cancellationToken).ConfigureAwait(false);
-        foreach (var item in reply?["data"] as JsonArray ?? [])
+        foreach (var item in Json.Get(reply, "data") as JsonArray ?? [])
         {
             if (string.Equals(Json.Text(item, "custom_id"), reference, StringComparison.Ordinal)) return Map(item);
         }
@@ -55,7 +55,7 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"charges?charge_type=billet&begin_date={Iso(from)}&end_date={Iso(to)}&limit={size}&page={page}");
             var reply = await Transport.SendAsync(HttpMethod.Get, path, null, retryable: true, "boleto.list", cancellationToken).ConfigureAwait(false);
-            var items = reply?["data"] as JsonArray ?? [];
+            var items = Json.Get(reply, "data") as JsonArray ?? [];
             foreach (var item in items)
             {
                 var boleto = Map(item);
@@ -100,9 +100,9 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
         }
 
         var ids = new List<string>();
-        foreach (var item in reply?["data"] as JsonArray ?? [])
+        foreach (var item in Json.Get(reply, "data") as JsonArray ?? [])
         {
-            if (Json.Text(item?["identifiers"], "charge_id") is { } id && !ids.Contains(id, StringComparer.Ordinal)) ids.Add(id);
+            if (Json.Text(Json.Get(item, "identifiers"), "charge_id") is { } id && !ids.Contains(id, StringComparer.Ordinal)) ids.Add(id);
         }
 
         return ids;
@@ -124,7 +124,7 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
 
     private BoletoRecord Map(JsonNode? data)
     {
-        var billet = data?["payment"]?["banking_billet"] ?? data;
+        var billet = (Json.Get(data, "payment") as JsonObject)?["banking_billet"] ?? data;
         var statusText = Json.Text(data, "status");
         var due = Json.Date(billet, "expire_at") ?? Json.Date(data, "expire_at");
         var (barcode, linha) = Codes(null, Json.Text(billet, "barcode") ?? Json.Text(data, "barcode"));
@@ -139,14 +139,14 @@ internal sealed class EfiAdapter(BoletoTransport transport, BoletoBankClientOpti
             _ => BoletoStatus.Unknown,
         };
         var paid = status == BoletoStatus.Paid;
-        var pix = billet?["pix"] ?? data?["pix"];
-        var pdf = Json.Text(billet?["pdf"] ?? data?["pdf"], "charge");
+        var pix = Json.Get(billet, "pix") ?? Json.Get(data, "pix");
+        var pdf = Json.Text(Json.Get(billet, "pdf") ?? Json.Get(data, "pdf"), "charge");
         var cents = Json.Decimal(data, "total");
         var paidCents = Json.Decimal(data, "paid_value", "value_paid");
         return new BoletoRecord
         {
             ProviderId = Json.Text(data, "charge_id", "id") ?? string.Empty,
-            Reference = Json.Text(data, "custom_id") ?? Json.Text(data?["metadata"], "custom_id"),
+            Reference = Json.Text(data, "custom_id") ?? Json.Text(Json.Get(data, "metadata"), "custom_id"),
             Status = status,
             ProviderStatus = statusText,
             Amount = cents is { } c ? c / 100m : 0m,

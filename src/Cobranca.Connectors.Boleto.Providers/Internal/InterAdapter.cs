@@ -95,7 +95,7 @@ internal sealed class InterAdapter(BoletoTransport transport, BoletoBankClientOp
             var path = string.Create(CultureInfo.InvariantCulture,
                 $"cobrancas?dataInicial={Iso(query.From)}&dataFinal={Iso(query.To)}&filtrarDataPor={filter}{situacao}&itensPorPagina={size}&paginaAtual={page}");
             var reply = await Transport.SendAsync(HttpMethod.Get, path, null, retryable: true, "boleto.list", cancellationToken).ConfigureAwait(false);
-            var items = (reply?["cobrancas"] ?? reply?["content"]) as JsonArray ?? [];
+            var items = (Json.Get(reply, "cobrancas") ?? Json.Get(reply, "content")) as JsonArray ?? [];
             foreach (var item in items)
             {
                 var boleto = Map(item, null);
@@ -145,9 +145,9 @@ internal sealed class InterAdapter(BoletoTransport transport, BoletoBankClientOp
 
     private BoletoRecord Map(JsonNode? node, string? knownId)
     {
-        var c = node?["cobranca"] ?? node;
-        var b = node?["boleto"];
-        var p = node?["pix"];
+        var c = Json.Get(node, "cobranca") ?? node;
+        var b = Json.Get(node, "boleto");
+        var p = Json.Get(node, "pix");
         var situacao = Json.Text(c, "situacao");
         var due = Json.Date(c, "dataVencimento");
         var (barcode, linha) = Codes(Json.Text(b, "codigoBarras"), Json.Text(b, "linhaDigitavel"));

@@ -6,6 +6,9 @@ namespace Cobranca.Connectors.Boleto.Providers.Internal;
 /// <summary>Tolerant readers over <see cref="JsonNode"/>: numbers may come as strings and vice versa; a missing or odd field is null.</summary>
 internal static class Json
 {
+    /// <summary>The child <paramref name="name"/> of an object; null for anything else (never throws on a value or array).</summary>
+    public static JsonNode? Get(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
+
     public static string? Text(JsonNode? node, params string[] names)
     {
         if (node is not JsonObject o) return null;

@@ -42,13 +42,13 @@ internal sealed class SicoobAdapter(BoletoTransport transport, BoletoBankClientO
             return existing;
         }
 
-        return Map(reply?["resultado"] ?? reply, request.Reference);
+        return Map(Json.Get(reply, "resultado") ?? reply, request.Reference);
     }
 
     public override async Task<BoletoRecord> GetAsync(string providerId, CancellationToken cancellationToken)
     {
         var reply = await Transport.SendAsync(HttpMethod.Get, $"boletos?{Keys}&nossoNumero={Escape(providerId)}", null, retryable: true, "boleto.get", cancellationToken).ConfigureAwait(false);
-        var node = reply?["resultado"] ?? reply;
+        var node = Json.Get(reply, "resultado") ?? reply;
         if (node is null || Json.Text(node, "nossoNumero") is null)
             throw new ConnectorNotFoundException(Provider, "boleto.get", $"{Provider} has no boleto with that nosso número.", 404, null, null);
         return Map(node, providerId);
@@ -58,7 +58,8 @@ internal sealed class SicoobAdapter(BoletoTransport transport, BoletoBankClientO
     {
         try
         {
-            return await GetAsync(reference, cancellationToken).ConfigureAwait(false);
+            // The nosso número is the reference as a number (no leading zeros).
+            return await GetAsync(long.Parse(reference, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorNotFoundException)
         {
@@ -75,7 +76,7 @@ internal sealed class SicoobAdapter(BoletoTransport transport, BoletoBankClientO
     {
         var reply = await Transport.SendAsync(HttpMethod.Get, $"boletos/segunda-via?{Keys}&nossoNumero={Escape(providerId)}&gerarPdf=true", null,
             retryable: true, "boleto.pdf", cancellationToken).ConfigureAwait(false);
-        var base64 = Json.Text(reply?["resultado"] ?? reply, "pdfBoleto")
+        var base64 = Json.Text(Json.Get(reply, "resultado") ?? reply, "pdfBoleto")
             ?? throw new ConnectorTransportException(Provider, "boleto.pdf", $"{Provider} segunda-via reply has no pdfBoleto.");
         try
         {

@@ -556,7 +556,12 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
     {
         if (!await AuthorizedAsync(ctx, bank).ConfigureAwait(false)) return;
         Slip? s;
-        lock (_gate) s = _slips.FirstOrDefault(x => x.Bank == bank && x.Id == id);
+        lock (_gate)
+        {
+            s = _slips.FirstOrDefault(x => x.Bank == bank && x.Id == id);
+            if (s is not null) Advance(s);
+        }
+
         if (s?.Linha is null)
         {
             await NotFoundAsync(ctx, bank).ConfigureAwait(false);
