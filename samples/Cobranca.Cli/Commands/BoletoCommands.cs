@@ -230,7 +230,7 @@ public static class BoletoCommands
         Row("Nosso número", boleto.NossoNumero);
         Row("Linha digitável", formatted);
         Row("Pix copia e cola", boleto.PixCopiaECola);
-        if (boleto.AmountPaid is { } amountPaid) Row("Paid", $"{Money.Format(amountPaid)} via {boleto.PaidVia}");
+        if (boleto.AmountPaid is { } amountPaid) Row("Paid", boleto.PaidVia == BoletoPaymentChannel.Unknown ? Money.Format(amountPaid) : $"{Money.Format(amountPaid)} via {boleto.PaidVia}");
         AnsiConsole.Write(table);
     }
 }
