@@ -44,3 +44,32 @@ public sealed class SandboxCnabTests
         Assert.Equal(BoletoStatus.Paid, (await client.GetAsync(a.ProviderId)).Status);
     }
 }
+
+/// <summary>The sandbox's retorno file read back by the SDK's own CNAB parser (branch cnab-pdf).</summary>
+public sealed class SandboxCnabRoundTripTests
+{
+    [Theory]
+    [InlineData("sicoob")]
+    [InlineData("bb")]
+    [InlineData("inter")]
+    public async Task The_generated_retorno_parses_back_to_the_same_payments(string bank)
+    {
+        await using var ctx = await BankTestContext.StartAsync();
+        var client = ctx.Client(bank);
+        var a = await client.RegisterAsync(BankTestContext.Request(amount: 100m).WithReference("0000000921"));
+        var b = await client.RegisterAsync(BankTestContext.Request(amount: 50m).WithReference("0000000922"));
+        await client.GetAsync(a.ProviderId);
+        await client.GetAsync(b.ProviderId);
+        await ctx.Sandbox.PayAsync(bank, a.ProviderId, amount: 102.35m, notify: false);
+        await ctx.Sandbox.PayAsync(bank, b.ProviderId, notify: false);
+
+        var file = Cobranca.Connectors.Boleto.Cnab.CnabRetornoParser.Parse(ctx.Sandbox.GenerateCnab240Retorno(bank, ctx.Today, fileSequence: 7));
+
+        var payments = file.Payments.OrderBy(p => p.OurReference, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, payments.Count);
+        Assert.Equal(["0000000921", "0000000922"], payments.Select(p => p.OurReference?.Trim()));
+        Assert.Equal([102.35m, 50m], payments.Select(p => p.AmountPaid));
+        Assert.All(payments, p => Assert.Equal(ctx.Today, p.OccurrenceDate));
+        Assert.Equal(7, file.FileSequence);
+    }
+}
