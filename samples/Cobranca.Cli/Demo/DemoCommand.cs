@@ -19,7 +19,7 @@ public static class DemoCommand
     public static IReadOnlyList<IDemoStep> Steps { get; } =
     [
         new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep(),
-        new DunningRunStep(), new TrustUnlockStep(), new PaymentUnblockStep(),
+        new DunningRunStep(), new TrustUnlockStep(), new PaymentUnblockStep(), new BoletoPaymentStep(),
     ];
 
     /// <summary>Creates the command.</summary>
@@ -58,7 +58,7 @@ public static class DemoCommand
         store.AcceptOnlyFromAmong("memory", "sqlite", "postgres");
         var storePath = new Option<string?>("--store-path") { Description = "The SQLite file for --store sqlite (kept after the run)." };
 
-        var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock")
+        var command = new Command("demo", "Run the whole story on embedded simulators: find a customer, debt, block/unblock, second copy, dunning run, trust unlock, Pix payment -> webhook -> unblock, hybrid boleto at the bank -> paid -> webhook -> unblock")
         {
             seed, customers, backend, erp, store, storePath,
         };

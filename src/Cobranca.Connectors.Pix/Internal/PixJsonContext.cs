@@ -16,7 +16,5 @@ namespace Cobranca.Connectors.Pix.Internal;
 [JsonSerializable(typeof(DevolucaoRequestDto))]
 [JsonSerializable(typeof(DevolucaoDto))]
 [JsonSerializable(typeof(WebhookDto))]
-[JsonSerializable(typeof(TokenRequestDto))]
-[JsonSerializable(typeof(TokenResponseDto))]
 [JsonSerializable(typeof(ProblemaDto))]
 internal sealed partial class PixJsonContext : JsonSerializerContext;

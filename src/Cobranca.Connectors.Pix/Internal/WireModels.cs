@@ -194,27 +194,6 @@ internal sealed class WebhookDto
     public DateTimeOffset? Criacao { get; set; }
 }
 
-internal sealed class TokenRequestDto
-{
-    [JsonPropertyName("grant_type")]
-    public string GrantType { get; set; } = "client_credentials";
-
-    [JsonPropertyName("scope")]
-    public string? Scope { get; set; }
-}
-
-internal sealed class TokenResponseDto
-{
-    [JsonPropertyName("access_token")]
-    public string? AccessToken { get; set; }
-
-    [JsonPropertyName("token_type")]
-    public string? TokenType { get; set; }
-
-    [JsonPropertyName("expires_in")]
-    public int? ExpiresIn { get; set; }
-}
-
 internal sealed class ViolacaoDto
 {
     public string? Razao { get; set; }
