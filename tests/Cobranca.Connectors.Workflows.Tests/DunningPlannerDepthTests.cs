@@ -569,4 +569,47 @@ public sealed class DunningPlannerDepthTests
         Assert.False(messagesOnly.ReachesAccessStep([open], Date(12, 31)));
         Assert.Null(AccessOrNull(messagesOnly.Plan(Debt(Local(12, 31), open), Local(12, 31))));
     }
+
+    // ---- found by the mutation run (survivors of 2026-11-30)
+
+    [Fact]
+    public void Actions_of_invoices_due_the_same_day_are_ordered_by_invoice_id()
+    {
+        var a = Invoice("100", Date(3, 10));
+        var b = Invoice("200", Date(3, 10));
+        var sent = Entry("due-today", "100", Date(3, 10), Local(3, 10, 8, 30));
+
+        var plan = Planner.Plan(Debt(Local(3, 10), b, a), Local(3, 10), history: [sent]);
+        Assert.Equal([("100", DunningDisposition.Skipped), ("200", DunningDisposition.Due)], plan.Select(x => (x.Invoice.Id, x.Disposition)));
+    }
+
+    [Fact]
+    public void A_message_about_one_invoice_is_exactly_the_planned_record()
+    {
+        var invoice = Invoice("100", Date(3, 10));
+        var action = Assert.Single(Planner.Plan(Debt(Local(3, 10), invoice), Local(3, 10)));
+        var expected = new DunningPlannedAction
+        {
+            CustomerId = "1", Step = DunningSchedule.Rgc765.Steps[1], Invoice = invoice, ScheduledDate = Date(3, 10), Disposition = DunningDisposition.Due,
+        };
+        Assert.Equal(expected, action);
+    }
+
+    [Fact]
+    public void Among_invoices_due_the_same_day_the_lowest_id_is_the_restriction_target()
+    {
+        var history = new[] { NoticeSent("100", Local(2, 12)), NoticeSent("200", Local(2, 12)) };
+        var block = Block(Planner.Plan(Debt(Local(2, 27), Invoice("200", Date(2, 2)), Invoice("100", Date(2, 2))), Local(2, 27), history: history));
+        Assert.Equal(("100", DunningDisposition.Due), (block.Invoice.Id, block.Disposition));
+    }
+
+    [Fact]
+    public void One_trust_unlocked_contract_among_several_holds_the_restriction()
+    {
+        var history = new[] { NoticeSent("100", Local(2, 12)) };
+        Contract[] contracts = [Contract("K1", AccessStatus.TrustUnlocked), Contract("K2")];
+        var block = Block(Planner.Plan(Debt(Local(2, 27), contracts, Invoice("100", Date(2, 2), contractId: null)), Local(2, 27), history: history));
+        Assert.Equal(DunningDisposition.Skipped, block.Disposition);
+        Assert.Equal(["K1", "K2"], block.Subscribers.Select(x => x.ContractId));
+    }
 }
