@@ -263,4 +263,17 @@ public sealed class DunningScheduleDepthTests
         Assert.False(banks.IsHoliday(new DateOnly(2027, 3, 28))); // Easter Sunday itself is not listed (it is a Sunday anyway)
         Assert.False(HolidayCalendar.None.IsHoliday(new DateOnly(2026, 1, 1)));
     }
+
+    [Fact]
+    public void Json_field_errors_are_listed_in_the_message_and_name_the_json_path()
+    {
+        var unknown = Assert.Throws<ConnectorValidationException>(() => DunningSchedule.FromJson(
+            """{ "steps": [ { "key": "x", "day": 1, "action": "sms", "template": "t" } ] }"""));
+        var violation = Assert.Single(unknown.Violations);
+        Assert.Equal("steps[0].action", violation.Field);
+        Assert.Equal($"Invalid dunning schedule: steps[0].action: {violation.Reason}", unknown.Message);
+
+        var wrongType = Assert.Throws<ConnectorValidationException>(() => DunningSchedule.FromJson("""{ "steps": 5 }"""));
+        Assert.Equal("$.steps", Assert.Single(wrongType.Violations).Field);
+    }
 }
