@@ -74,7 +74,7 @@ public sealed class BoletoCode
     /// Boleto bancário: the 25-digit campo livre (bank-specific: agência, carteira, nosso número...).
     /// Arrecadação: the digits after the company code.
     /// </summary>
-    public string FreeField => Kind == BoletoKind.Bank ? Barcode[19..] : Barcode[CompanyCodeEnd..];
+    public string FreeField => Barcode[CompanyCodeEnd..]; // a bank boleto has no segment: its campo livre starts at 19
 
     /// <summary>Arrecadação: segment (1 prefeituras, 2 saneamento, 3 energia/gás, 4 telecom, 5 governo, 6 carnês/demais, 7 multas de trânsito, 9 banco). Null for boleto bancário.</summary>
     public int? Segment { get; private init; }
@@ -85,6 +85,7 @@ public sealed class BoletoCode
     /// <summary>Arrecadação: the company/agency code (4 digits; for segment 6 the 8-digit CNPJ root). Null for boleto bancário.</summary>
     public string? CompanyCode => Kind == BoletoKind.Collection ? Barcode[15..CompanyCodeEnd] : null;
 
+    /// <summary>Where the company code ends (arrecadação) or the campo livre starts (19 for a bank boleto, which has no segment).</summary>
     private int CompanyCodeEnd => Segment == 6 ? 23 : 19;
 
     /// <summary>Parses with "today" taken from the system clock in America/Sao_Paulo.</summary>

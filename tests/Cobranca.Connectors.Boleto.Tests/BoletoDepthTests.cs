@@ -370,5 +370,18 @@ public class BoletoDepthTests
         Assert.StartsWith("Due dates before 2000-07-03 have no factor in the current rules.", early.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Exception_constructors_default_to_an_invalid_format()
+    {
+        var plain = new BoletoException();
+        Assert.Equal((BoletoErrorKind.InvalidFormat, "The code is invalid.", (int?)null), (plain.Kind, plain.Message, plain.Field));
+        var message = new BoletoException("m");
+        Assert.Equal((BoletoErrorKind.InvalidFormat, "m"), (message.Kind, message.Message));
+        var inner = new InvalidOperationException();
+        var wrapped = new BoletoException("w", inner);
+        Assert.Equal((BoletoErrorKind.InvalidFormat, "w", (int?)null), (wrapped.Kind, wrapped.Message, wrapped.Field));
+        Assert.Same(inner, wrapped.InnerException);
+    }
+
     private static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 }
