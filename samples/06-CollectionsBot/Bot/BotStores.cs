@@ -30,6 +30,10 @@ public sealed class BotStores
     public static BotStores InMemory(TimeProvider? time = null) =>
         new(new InMemoryStateStore(ConversationCollection, time), new InMemoryStateStore(ChargeCollection, time));
 
+    /// <summary>The tenant's collections in a ledger store (SQLite, PostgreSQL, in memory).</summary>
+    public static BotStores From(ILedgerStore store, string tenant) =>
+        new(store.GetStateStore(tenant, ConversationCollection), store.GetStateStore(tenant, ChargeCollection));
+
     /// <summary>Reads the charge record of a txid.</summary>
     public async Task<BotCharge?> GetChargeAsync(string txid, CancellationToken cancellationToken = default)
     {
