@@ -47,7 +47,8 @@ public static class WhatsAppPhone
         else
             n = Normalize(phoneOrWaId);
         if (!n.StartsWith("55", StringComparison.Ordinal)) return [n];
-        if (n.Length == 13 && n[4] == '9') return [n, n[..4] + n[5..]];
+        // Only mobiles that had 8 digits before (starting with 6 to 9) have an 8-digit form: 9 3211-4567 never was 3211-4567.
+        if (n.Length == 13 && n[4] == '9' && n[5] is >= '6' and <= '9') return [n, n[..4] + n[5..]];
         if (n.Length == 12 && n[4] is >= '6' and <= '9') return [n[..4] + "9" + n[4..], n];
         return [n];
     }
