@@ -14,31 +14,19 @@
 //   options: --db PATH (SQLite file; default a temporary one), --memory (in-memory store), --from WA_ID (console)
 using CollectionsBot;
 
-var mode = "script";
-string? db = null;
-var memory = false;
-var from = BotWorld.AnaWaId;
-for (var i = 0; i < args.Length; i++)
+if (!BotArguments.TryParse(args, out var options, out var error))
 {
-    switch (args[i])
-    {
-        case "--script": mode = "script"; break;
-        case "--console": mode = "console"; break;
-        case "--memory": memory = true; break;
-        case "--db" when i + 1 < args.Length: db = args[++i]; break;
-        case "--from" when i + 1 < args.Length: from = args[++i]; break;
-        default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--script | --console] [--db PATH | --memory] [--from WA_ID]");
-            return 2;
-    }
+    Console.Error.WriteLine(error);
+    return 2;
 }
+var (console, db, memory, from) = (options.Console, options.DatabasePath, options.InMemory, options.From);
 
 var temporary = db is null && !memory ? Path.Combine(Path.GetTempPath(), $"collections-bot-{Guid.NewGuid():N}.db") : null;
 try
 {
     await using var world = await BotWorld.StartAsync(memory ? null : db ?? temporary);
     Console.WriteLine($"Bot at {world.AppUrl} · state: {(memory ? "in memory (lost on exit)" : "SQLite " + (db ?? "temporary file"))}");
-    return mode == "console"
+    return console
         ? await InteractiveRun.RunAsync(world, from, Console.In, Console.Out)
         : await ScriptedRun.RunAsync(world, Console.Out);
 }

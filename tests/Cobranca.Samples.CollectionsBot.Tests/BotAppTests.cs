@@ -55,3 +55,50 @@ public sealed class BotAppTests
         Assert.Contains("nenhum Pix emitido", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class BotArgumentsTests
+{
+    [Theory]
+    [InlineData(new string[0], false, null, false)]
+    [InlineData(new[] { "--script" }, false, null, false)]
+    [InlineData(new[] { "--console", "--db", "bot.db" }, true, "bot.db", false)]
+    [InlineData(new[] { "--memory", "--console" }, true, null, true)]
+    public void Valid_command_lines_parse(string[] args, bool console, string? db, bool memory)
+    {
+        Assert.True(BotArguments.TryParse(args, out var parsed, out var error), error);
+        Assert.Equal((console, db, memory), (parsed.Console, parsed.DatabasePath, parsed.InMemory));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--scrip" }, "Unknown argument '--scrip'")]
+    [InlineData(new[] { "--db" }, "--db needs a value")]
+    [InlineData(new[] { "--db", "--memory" }, "--db needs a value")]
+    [InlineData(new[] { "--from", "12" }, "--from needs a WhatsApp id")]
+    [InlineData(new[] { "--memory", "--db", "x.db" }, "exclude each other")]
+    public void Bad_command_lines_are_refused_with_the_problem_and_the_usage(string[] args, string expected)
+    {
+        Assert.False(BotArguments.TryParse(args, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains(BotArguments.Usage, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_command_line_exits_with_code_2()
+    {
+        var program = typeof(BotWorld).Assembly.EntryPoint!;
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var result = program.Invoke(null, [new[] { "--nope" }]);
+            var code = result is Task<int> task ? await task : (int)result!;
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+        Assert.Contains("Unknown argument '--nope'", error.ToString(), StringComparison.Ordinal);
+    }
+}
