@@ -1,5 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Workflows;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.WhatsApp;
 
@@ -35,6 +39,39 @@ public sealed class WhatsAppClientBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         StateStores = factory;
+        return this;
+    }
+
+    internal Func<string, IStateStore>? ResolveStateStores(IServiceProvider services)
+    {
+        if (StateStores is not null) return StateStores(services);
+        return services.GetService<ILedgerStore>() is { } ledger ? c => ledger.GetStateStore(Name, c) : null;
+    }
+
+    /// <summary>
+    /// Registers, keyed by this tenant, a <see cref="WhatsAppNotificationSender"/> as the tenant's
+    /// <see cref="INotificationSender"/> (for the dunning runner). Its options are bound from
+    /// <c>Cobranca:WhatsApp:{tenant}:Notifications</c>, then <paramref name="configure"/>; it reads phones from the
+    /// tenant's keyed <see cref="IBillingSystem"/> and keeps sent notifications in the state collection
+    /// <c>whatsapp.notification</c>.
+    /// </summary>
+    /// <param name="configure">Maps the dunning template keys to approved templates.</param>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "WhatsAppNotificationOptions' public properties are kept: it is referenced directly.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only strings, lists and a dictionary of a known type are bound.")]
+    public WhatsAppClientBuilder AddNotificationSender(Action<WhatsAppNotificationOptions>? configure = null)
+    {
+        var tenant = Name;
+        Services.AddKeyedSingleton<INotificationSender>(tenant, (sp, _) =>
+        {
+            var options = new WhatsAppNotificationOptions();
+            sp.GetService<IConfiguration>()?.GetSection(WhatsAppServiceCollectionExtensions.ConfigurationSectionPrefix + tenant + ":Notifications").Bind(options);
+            configure?.Invoke(options);
+            var stores = ResolveStateStores(sp);
+            var time = sp.GetService<TimeProvider>();
+            return new WhatsAppNotificationSender(sp.GetRequiredKeyedService<IWhatsAppClient>(tenant), sp.GetRequiredKeyedService<IBillingSystem>(tenant), options,
+                stores?.Invoke(WhatsAppNotificationSender.StateCollection) ?? new InMemoryStateStore(WhatsAppNotificationSender.StateCollection, time),
+                sp.GetService<ILoggerFactory>(), time);
+        });
         return this;
     }
 

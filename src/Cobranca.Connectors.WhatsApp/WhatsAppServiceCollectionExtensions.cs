@@ -17,7 +17,9 @@ public static class WhatsAppServiceCollectionExtensions
     /// then <paramref name="configure"/>, validated at start; keyed singletons <see cref="WhatsAppClient"/>,
     /// <see cref="IWhatsAppClient"/> and <see cref="WhatsAppWebhookHandler"/> under the tenant; a named HTTP client with
     /// the resilience pipeline (sends are never retried by it) and certificate pinning. A rotated access token in
-    /// reloaded configuration reaches the running client.
+    /// reloaded configuration reaches the running client. The state (windows, webhook dedupe, message states) goes to
+    /// the registered <c>ILedgerStore</c>'s collections for the tenant when there is one (in memory otherwise), unless
+    /// <see cref="WhatsAppClientBuilder.UseStateStores"/> says where.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="tenant">The tenant name (the key).</param>
@@ -45,7 +47,7 @@ public static class WhatsAppServiceCollectionExtensions
             var monitor = sp.GetRequiredService<IOptionsMonitor<WhatsAppClientOptions>>();
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             var time = sp.GetService<TimeProvider>();
-            var client = new WhatsAppClient(monitor.Get(tenant), builder.StateStores?.Invoke(sp), builder.Transport?.Invoke(sp),
+            var client = new WhatsAppClient(monitor.Get(tenant), builder.ResolveStateStores(sp), builder.Transport?.Invoke(sp),
                 () => factory.CreateClient(httpName), sp.GetService<ILoggerFactory>()?.CreateLogger<WhatsAppClient>(), time, tenant,
                 sp.GetService<IMeterFactory>());
             monitor.OnChange((changed, name) =>
