@@ -174,7 +174,15 @@ public sealed class WhatsAppClient : IWhatsAppClient, IDisposable
                 try
                 {
                     var result = await _transport.SendAsync(toSend, cancellationToken).ConfigureAwait(false);
-                    await _state.RecordAcceptedAsync(result.MessageId, reference, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await _state.RecordAcceptedAsync(result.MessageId, reference, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception stateError)
+                    {
+                        // The message was accepted: never report it as failed because bookkeeping failed.
+                        Log.StateWriteFailed(_logger, result.MessageId, stateError.GetType().Name);
+                    }
                     Log.Sent(_logger, message.Type, message.To, result.MessageId, attempt);
                     return new WhatsAppSendResult
                     {

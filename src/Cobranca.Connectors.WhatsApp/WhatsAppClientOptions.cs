@@ -71,18 +71,7 @@ public sealed class WhatsAppClientOptions
             WebhookDedupeRetention = WebhookDedupeRetention,
         };
         foreach (var pin in PinnedCertificateThumbprints) copy.PinnedCertificateThumbprints.Add(pin);
-        var r = copy.Resilience;
-        r.MaxRetryAttempts = Resilience.MaxRetryAttempts;
-        r.RetryBaseDelay = Resilience.RetryBaseDelay;
-        r.MaxRetryAfter = Resilience.MaxRetryAfter;
-        r.AttemptTimeout = Resilience.AttemptTimeout;
-        r.TotalTimeout = Resilience.TotalTimeout;
-        r.MaxConcurrentRequests = Resilience.MaxConcurrentRequests;
-        r.MaxQueuedRequests = Resilience.MaxQueuedRequests;
-        r.CircuitBreakerFailureRatio = Resilience.CircuitBreakerFailureRatio;
-        r.CircuitBreakerMinimumThroughput = Resilience.CircuitBreakerMinimumThroughput;
-        r.CircuitBreakerSamplingDuration = Resilience.CircuitBreakerSamplingDuration;
-        r.CircuitBreakerBreakDuration = Resilience.CircuitBreakerBreakDuration;
+        Resilience.CopyTo(copy.Resilience);
         return copy;
     }
 

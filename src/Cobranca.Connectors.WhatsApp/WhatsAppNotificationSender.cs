@@ -124,7 +124,15 @@ public sealed class WhatsAppNotificationSender : INotificationSender
         {
             throw; // cancelled mid-send: may or may not have been accepted; the pending record keeps it from being sent twice
         }
-        await _sent.SetAsync(key, Serialize(pending with { MessageId = result.MessageId }), CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _sent.SetAsync(key, Serialize(pending with { MessageId = result.MessageId }), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception stateError)
+        {
+            // Sent: not reported as failed. The pending record and the message state settle it on the next run.
+            Log.StateWriteFailed(_logger, result.MessageId, stateError.GetType().Name);
+        }
     }
 
     private static string StateKey(string idempotencyKey) =>

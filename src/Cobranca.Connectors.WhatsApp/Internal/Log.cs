@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "WhatsApp notification '{TemplateKey}': re-sending an earlier unconfirmed send ({State})")]
     public static partial void Resending(ILogger logger, string templateKey, string state);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "WhatsApp message {MessageId} was accepted but its state could not be written ({Error})")]
+    public static partial void StateWriteFailed(ILogger logger, string messageId, string error);
 }
