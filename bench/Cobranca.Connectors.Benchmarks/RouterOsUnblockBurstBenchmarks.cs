@@ -13,7 +13,7 @@ namespace Cobranca.Connectors.Benchmarks;
 /// the same connection. Short job; read the ratio.
 /// Run: dotnet run -c Release --project bench/Cobranca.Connectors.Benchmarks -- --filter '*UnblockBurst*'
 /// </summary>
-[Config(typeof(InProcessShortRunConfig))]
+[Config(typeof(RouterOsBenchConfig))]
 [MemoryDiagnoser]
 public class RouterOsUnblockBurstBenchmarks
 {
@@ -26,11 +26,12 @@ public class RouterOsUnblockBurstBenchmarks
     public async Task SetupAsync()
     {
         _router = await RouterOsEmulator.StartAsync(new RouterOsEmulatorOptions { Password = "bench" });
-        _router.CommandLatency = TimeSpan.FromMilliseconds(2);
+        _router.CommandLatency = RouterOsLink.Setting;
         _coalesced = Create(coalesce: true);
         _separate = Create(coalesce: false);
         await _coalesced.Client.ConnectAsync();
         await _separate.Client.ConnectAsync();
+        await RouterOsLink.ProbeAsync(_separate.Client);
     }
 
     private MikroTikAccessController Create(bool coalesce) => new(new MikroTikAccessControllerOptions
@@ -46,10 +47,10 @@ public class RouterOsUnblockBurstBenchmarks
             _router.AddressLists.Add(new Dictionary<string, string> { ["list"] = "bloqueados", ["address"] = RouterOsApplyBenchmarks.Ip(i) });
     }
 
-    [Benchmark(Baseline = true, Description = "1 000 concurrent unblocks, each on its own")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Payments, Description = "concurrent unblocks, each on its own")]
     public Task<int> Separate() => BurstAsync(_separate);
 
-    [Benchmark(Description = "1 000 concurrent unblocks, coalesced")]
+    [Benchmark(OperationsPerInvoke = Payments, Description = "concurrent unblocks, coalesced")]
     public Task<int> Coalesced() => BurstAsync(_coalesced);
 
     private async Task<int> BurstAsync(MikroTikAccessController controller)

@@ -98,7 +98,7 @@ public sealed class RouterOsCommand
     }
 
     /// <summary>Writes the whole sentence (command word, attributes, queries, <c>.tag</c>, terminator) to <paramref name="writer"/>.</summary>
-    internal void WriteTo(IBufferWriter<byte> writer, string? tag)
+    internal void WriteTo(IBufferWriter<byte> writer, long? tag)
     {
         SentenceWriter.WriteWord(writer, Path, [], [], [], false);
         for (var i = 0; i < _attributes.Count; i++)
@@ -119,7 +119,12 @@ public sealed class RouterOsCommand
                 SentenceWriter.WriteWord(writer, q, [], [], [], false);
             }
         }
-        if (tag is not null) SentenceWriter.WriteWord(writer, ".tag=", tag, [], [], false);
+        if (tag is { } t)
+        {
+            Span<char> digits = stackalloc char[20];
+            t.TryFormat(digits, out var n, default, System.Globalization.CultureInfo.InvariantCulture);
+            SentenceWriter.WriteWord(writer, ".tag=", digits[..n], [], [], false);
+        }
         SentenceWriter.WriteEnd(writer);
     }
 

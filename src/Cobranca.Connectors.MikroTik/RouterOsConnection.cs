@@ -32,8 +32,11 @@ public sealed class RouterOsConnection : IAsyncDisposable
     private bool _flushing;
     private readonly long _receiveTimeoutTicks;
     private readonly Timer _sweeper;
-    private readonly SemaphoreSlim _window;
-    private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
+    private readonly int _maxInFlight;
+    private readonly Queue<PendingCommand> _waiting = new(); // guarded by _sendGate
+    private int _inFlight; // guarded by _sendGate
+    private bool _flushDeferred; // guarded by _sendGate: the read loop wrote commands and flushes once it has read everything received
+    private readonly ConcurrentDictionary<long, PendingCommand> _pending = new();
     private readonly CancellationTokenSource _shutdown = new();
     private Task _readLoop = Task.CompletedTask;
     private MikroTikInstruments _instruments = MikroTikInstruments.Shared;
@@ -47,7 +50,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
         _logger = logger;
         _tcp = tcp;
         _stream = stream;
-        _window = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        _maxInFlight = options.MaxInFlight;
         _receiveTimeoutTicks = (long)(options.ReceiveTimeout.TotalSeconds * Stopwatch.Frequency);
         var period = TimeSpan.FromTicks(Math.Clamp(options.ReceiveTimeout.Ticks / 8, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
         _sweeper = new Timer(static state => ((RouterOsConnection)state!).SweepTimeouts(), this, period, period);
@@ -129,38 +132,35 @@ public sealed class RouterOsConnection : IAsyncDisposable
         ExecuteAsync(command, null, cancellationToken);
 
     /// <summary>As <see cref="ExecuteAsync(RouterOsCommand, CancellationToken)"/>; <paramref name="sent"/> becomes true once the command is committed to the wire.</summary>
+    /// <remarks>
+    /// The window: a command is sent at once when fewer than <see cref="RouterOsClientOptions.MaxInFlight"/> are in flight,
+    /// otherwise it waits in a FIFO queue and is sent by whoever frees a slot (usually the reader, as it reads a reply):
+    /// no extra hop per command, and every command freed by one read of the socket goes out in one write.
+    /// </remarks>
     internal async Task<RouterOsResponse> ExecuteAsync(RouterOsCommand command, StrongBox<bool>? sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ThrowIfFailed(command.Path);
-        await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendAndWaitAsync(command, sent, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _window.Release();
-        }
-    }
-
-    private async Task<RouterOsResponse> SendAndWaitAsync(RouterOsCommand command, StrongBox<bool>? sent, CancellationToken cancellationToken)
-    {
+        cancellationToken.ThrowIfCancellationRequested();
         using var activity = MikroTikTelemetry.Source.StartActivity(command.Path, ActivityKind.Client);
-        var tag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
-        var pending = new PendingCommand(command.Path, Stopwatch.GetTimestamp() + _receiveTimeoutTicks);
-        cancellationToken.ThrowIfCancellationRequested(); // the window may be granted just as the caller cancels: then send nothing
-        _pending[tag] = pending;
-        try
+        var pending = new PendingCommand(command, sent, cancellationToken);
+        bool flush;
+        lock (_sendGate)
         {
-            Enqueue(command, null, tag, command.Path);
+            if (_failure is not null) throw NotSentException(command.Path);
+            if (_inFlight < _maxInFlight && _waiting.Count == 0)
+            {
+                SendLocked(pending);
+                flush = !_flushing;
+                _flushing = true;
+            }
+            else
+            {
+                _waiting.Enqueue(pending);
+                flush = false;
+            }
         }
-        catch
-        {
-            _pending.TryRemove(tag, out _);
-            throw;
-        }
-        if (sent is not null) sent.Value = true;
+        if (flush) _ = FlushAsync();
         try
         {
             var response = cancellationToken.CanBeCanceled
@@ -171,15 +171,20 @@ public sealed class RouterOsConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Leave the tag registered so the late !trap/!done is swallowed, and ask the router to stop the command.
-            pending.Abandon();
-            if (!pending.Task.IsCompleted) _ = CancelOnRouterAsync(tag);
-            Log.Cancelled(_logger, command.Path, tag);
-            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            if (!TryDropUnsent(pending))
+            {
+                // Leave the tag registered so the late !trap/!done is swallowed, and ask the router to stop the command.
+                pending.Abandon();
+                var tag = pending.Tag.ToString(CultureInfo.InvariantCulture);
+                if (!pending.Task.IsCompleted) _ = CancelOnRouterAsync(tag);
+                Log.Cancelled(_logger, command.Path, tag);
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            }
             throw new OperationCanceledException(cancellationToken);
         }
         catch (TimeoutException) when (pending.TimedOut)
         {
+            var tag = pending.Tag.ToString(CultureInfo.InvariantCulture);
             _ = CancelOnRouterAsync(tag);
             Log.Cancelled(_logger, command.Path, tag);
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
@@ -191,12 +196,109 @@ public sealed class RouterOsConnection : IAsyncDisposable
             _instruments.Commands.Add(1, new KeyValuePair<string, object?>("outcome", "trap"));
             throw;
         }
-        catch (Exception ex) when (ex is not ConnectorException)
+        catch (Exception ex) when (ex is not ConnectorException && pending.State == PendingCommand.Sent)
         {
-            _pending.TryRemove(tag, out _);
+            // (A command that could not be written when its slot came is not on the wire: its caller gets that error as is.)
+            _pending.TryRemove(pending.Tag, out _);
             var failure = Fail(ex);
             throw new ConnectorTransportException(MikroTikTelemetry.ProviderName, command.Path, failure.Message, ex);
         }
+        finally
+        {
+            ReleaseSlot(pending, deferFlush: false);
+        }
+    }
+
+    /// <summary>Writes <paramref name="pending"/> to the send buffer with a new tag and registers it (caller holds <see cref="_sendGate"/>).</summary>
+    private void SendLocked(PendingCommand pending)
+    {
+        var tag = Interlocked.Increment(ref _nextTag);
+        pending.Tag = tag;
+        pending.Deadline = Stopwatch.GetTimestamp() + _receiveTimeoutTicks;
+        _pending[tag] = pending;
+        try
+        {
+            pending.Command!.WriteTo(_sendBuffer, tag);
+        }
+        catch
+        {
+            _pending.TryRemove(tag, out _);
+            pending.State = PendingCommand.Dropped;
+            throw;
+        }
+        pending.State = PendingCommand.Sent;
+        _inFlight++;
+        if (pending.SentFlag is { } flag) flag.Value = true;
+    }
+
+    /// <summary>Sends queued commands while the window has room (caller holds <see cref="_sendGate"/>); true when something was written.</summary>
+    private bool SendWaitingLocked()
+    {
+        var wrote = false;
+        while (_inFlight < _maxInFlight && _failure is null && _waiting.TryDequeue(out var next))
+        {
+            if (next.State != PendingCommand.Waiting) continue; // its caller gave up while it waited
+            if (next.Token.IsCancellationRequested)
+            {
+                // The slot came as the caller cancelled: send nothing (the caller's await reports the cancellation).
+                next.State = PendingCommand.Dropped;
+                continue;
+            }
+            try
+            {
+                SendLocked(next);
+                wrote = true;
+            }
+            catch (Exception ex)
+            {
+                next.Fail(ex);
+            }
+        }
+        return wrote;
+    }
+
+    /// <summary>True (and the command will never be sent) when <paramref name="pending"/> had not been sent yet.</summary>
+    private bool TryDropUnsent(PendingCommand pending)
+    {
+        lock (_sendGate)
+        {
+            if (pending.State == PendingCommand.Sent) return false;
+            pending.State = PendingCommand.Dropped;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Gives back the window slot of a sent command (once: at its <c>!done</c> in the reader, or when its caller stops
+    /// waiting) and sends the next queued commands. The reader defers the flush until it has consumed what it received.
+    /// </summary>
+    private void ReleaseSlot(PendingCommand pending, bool deferFlush)
+    {
+        if (pending.State != PendingCommand.Sent || !pending.TryReleaseSlot()) return;
+        var flush = false;
+        lock (_sendGate)
+        {
+            _inFlight--;
+            if (SendWaitingLocked())
+            {
+                if (deferFlush) _flushDeferred = true;
+                else if (!_flushing) flush = _flushing = true;
+            }
+        }
+        if (flush) _ = FlushAsync();
+    }
+
+    /// <summary>Starts the flush the reader deferred (called before the reader waits for more bytes).</summary>
+    private void FlushDeferred()
+    {
+        var flush = false;
+        lock (_sendGate)
+        {
+            if (!_flushDeferred) return;
+            _flushDeferred = false;
+            if (!_flushing) flush = _flushing = true;
+        }
+        if (flush) _ = FlushAsync();
     }
 
     /// <summary>Fails the commands that waited longer than the receive timeout (one timer per connection, not one per command).</summary>
@@ -214,10 +316,10 @@ public sealed class RouterOsConnection : IAsyncDisposable
     {
         try
         {
-            var cancelTag = Interlocked.Increment(ref _nextTag).ToString(CultureInfo.InvariantCulture);
+            var cancelTag = Interlocked.Increment(ref _nextTag);
             var pending = new PendingCommand("/cancel", long.MaxValue);
             _pending[cancelTag] = pending;
-            Enqueue(null, ["/cancel", "=tag=" + tag, ".tag=" + cancelTag], "/cancel");
+            Enqueue(["/cancel", "=tag=" + tag, ".tag=" + cancelTag.ToString(CultureInfo.InvariantCulture)], "/cancel");
             await pending.Task.WaitAsync(_options.ReceiveTimeout).ConfigureAwait(false);
         }
         catch (Exception)
@@ -227,29 +329,23 @@ public sealed class RouterOsConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Appends one sentence to the send buffer; whoever finds no flush running writes everything buffered so far in one
-    /// write, so pipelined commands share system calls and TCP segments. Once appended a sentence is committed (it is
-    /// never half-written: a failed write fails the connection, and every pending command with it).
+    /// Appends one sentence (outside the window: <c>/cancel</c>) to the send buffer; whoever finds no flush running writes
+    /// everything buffered so far in one write, so pipelined commands share system calls and TCP segments. Once appended a
+    /// sentence is committed (it is never half-written: a failed write fails the connection, and every pending command with it).
     /// </summary>
-    private void Enqueue(RouterOsCommand? command, List<string>? words, string? tag, string operation)
+    private void Enqueue(List<string> words, string operation)
     {
         bool flush;
         lock (_sendGate)
         {
             if (_failure is not null) throw NotSentException(operation);
-            if (command is not null) command.WriteTo(_sendBuffer, tag);
-            else
-            {
-                foreach (var word in words!) SentenceWriter.WriteWord(_sendBuffer, word, [], [], [], false);
-                SentenceWriter.WriteEnd(_sendBuffer);
-            }
+            foreach (var word in words) SentenceWriter.WriteWord(_sendBuffer, word, [], [], [], false);
+            SentenceWriter.WriteEnd(_sendBuffer);
             flush = !_flushing;
             _flushing = true;
         }
         if (flush) _ = FlushAsync();
     }
-
-    private void Enqueue(RouterOsCommand? command, List<string> words, string operation) => Enqueue(command, words, null, operation);
 
     private async Task FlushAsync()
     {
@@ -309,26 +405,27 @@ public sealed class RouterOsConnection : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var reader = new SentenceReader(_stream, _options.MaxWordLength);
+        // Commands sent for the slots freed by the replies just read go out in one write, before waiting for more.
+        var reader = new SentenceReader(_stream, _options.MaxWordLength) { BeforeNetworkRead = FlushDeferred };
+        var reply = reader.Reply;
         try
         {
             while (true)
             {
-                var words = await reader.ReadSentenceAsync(_shutdown.Token).ConfigureAwait(false);
-                if (words is null)
+                if (!await reader.ReadReplyAsync(_shutdown.Token).ConfigureAwait(false))
                 {
                     Fail(new EndOfStreamException("the router closed the connection"));
                     return;
                 }
-                if (words.Count == 0) continue;
-                var (type, tag, attributes) = Sentence.Parse(words, reader.Windows1252Words);
+                if (reply.Type is not { } type) continue;
+                var attributes = reply.Attributes;
                 if (type == "!fatal")
                 {
                     _fatalMessage = attributes.TryGetValue("message", out var m) ? m : "(no reason)";
                     Fail(new IOException("!fatal " + _fatalMessage));
                     return;
                 }
-                if (tag is null || !_pending.TryGetValue(tag, out var pending))
+                if (reply.Tag is not { } tag || !_pending.TryGetValue(tag, out var pending))
                 {
                     if (type is not ("!re" or "!done" or "!trap" or "!empty")) Log.UnknownReply(_logger, type);
                     continue;
@@ -341,6 +438,7 @@ public sealed class RouterOsConnection : IAsyncDisposable
                     case "!done":
                         _pending.TryRemove(tag, out _);
                         pending.Complete(attributes);
+                        ReleaseSlot(pending, deferFlush: true);
                         break;
                     default: Log.UnknownReply(_logger, type); break;
                 }
@@ -364,6 +462,15 @@ public sealed class RouterOsConnection : IAsyncDisposable
             $"RouterOS API connection to {_options.Host}:{_options.EffectivePort} failed: {reason}", cause);
         if (Interlocked.CompareExchange(ref _failure, failure, null) is { } existing) return existing;
         if (!_shutdown.IsCancellationRequested) Log.ConnectionLost(_logger, _options.Host, _options.EffectivePort, reason);
+        // Taking the send lock after _failure is set means no command can be registered after the loop below.
+        List<PendingCommand> unsent;
+        lock (_sendGate)
+        {
+            unsent = [.. _waiting.Where(p => p.State == PendingCommand.Waiting)];
+            foreach (var p in unsent) p.State = PendingCommand.Dropped;
+            _waiting.Clear();
+        }
+        foreach (var p in unsent) p.Fail(NotSentException(p.Operation));
         foreach (var (tag, pending) in _pending)
         {
             if (_pending.TryRemove(tag, out _))

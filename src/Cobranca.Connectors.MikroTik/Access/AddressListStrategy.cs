@@ -218,7 +218,7 @@ internal sealed class AddressListStrategy : AccessStrategy
 
     private RouterOsCommand AddCommand(string menu, string address, AccessCommand command)
     {
-        var add = new RouterOsCommand(menu + "/add")
+        var add = new RouterOsCommand(menu == Menu ? Menu + "/add" : menu == Menu6 ? Menu6 + "/add" : menu + "/add")
             .With("list", Options.AddressList)
             .With("address", address)
             .With("comment", CommentFor(command.Subscriber));

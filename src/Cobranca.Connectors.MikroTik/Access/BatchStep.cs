@@ -25,7 +25,7 @@ internal sealed class BatchStep
     /// <summary>A duplicate-entry trap means the desired state already holds (an add raced with someone else).</summary>
     public bool AlreadyExistsIsAlreadyInState { get; init; }
 
-    public IEnumerable<PlannedItem> Items => Parts.Select(p => p.Item).Distinct();
+    public IEnumerable<PlannedItem> Items => Parts.Count == 1 ? [Parts[0].Item] : Parts.Select(p => p.Item).Distinct();
 
     public static BatchStep Single(PlannedItem item, RouterOsCommand command, bool alreadyExistsIsAlreadyInState = false)
     {

@@ -1,10 +1,18 @@
 namespace Cobranca.Connectors.MikroTik.Protocol;
 
-/// <summary>Collects the reply sentences of one tagged command until its <c>!done</c>.</summary>
+/// <summary>
+/// One command of a connection: waiting for a window slot, then sent (tagged) and collecting its reply sentences until
+/// its <c>!done</c>. The state fields are guarded by the connection's send lock.
+/// </summary>
 internal sealed class PendingCommand
 {
+    public const int Waiting = 0;
+    public const int Sent = 1;
+    public const int Dropped = 2;
+    private int _slotReleased;
+
     private readonly TaskCompletionSource<RouterOsResponse> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<IReadOnlyDictionary<string, string>> _rows = [];
+    private List<IReadOnlyDictionary<string, string>>? _rows;
     private List<string>? _trapMessages;
     private int? _trapCategory;
     private bool _empty;
@@ -15,8 +23,34 @@ internal sealed class PendingCommand
         Deadline = deadline;
     }
 
-    /// <summary>Stopwatch timestamp after which the command counts as unanswered.</summary>
-    public long Deadline { get; }
+    /// <summary>A command that waits for a window slot before it is sent (see the connection's send queue).</summary>
+    public PendingCommand(RouterOsCommand command, System.Runtime.CompilerServices.StrongBox<bool>? sent, CancellationToken token)
+    {
+        Operation = command.Path;
+        Command = command;
+        SentFlag = sent;
+        Token = token;
+    }
+
+    /// <summary>Stopwatch timestamp after which the command counts as unanswered (set when it is sent).</summary>
+    public long Deadline { get; set; }
+
+    public RouterOsCommand? Command { get; }
+
+    /// <summary>Set to true once the command is committed to the wire.</summary>
+    public System.Runtime.CompilerServices.StrongBox<bool>? SentFlag { get; }
+
+    /// <summary>The caller's token: a command whose caller cancelled before it got a slot is never sent.</summary>
+    public CancellationToken Token { get; }
+
+    /// <summary>The tag it was sent with.</summary>
+    public long Tag { get; set; }
+
+    /// <summary><see cref="Waiting"/>, <see cref="Sent"/> or <see cref="Dropped"/> (never sent).</summary>
+    public int State { get; set; }
+
+    /// <summary>True the first time it is called for a sent command: its window slot is given back exactly once.</summary>
+    public bool TryReleaseSlot() => Interlocked.Exchange(ref _slotReleased, 1) == 0;
 
     /// <summary>True once the receive timeout completed the command.</summary>
     public bool TimedOut { get; private set; }
@@ -25,7 +59,7 @@ internal sealed class PendingCommand
 
     public Task<RouterOsResponse> Task => _completion.Task;
 
-    public void AddRow(Dictionary<string, string> row) => _rows.Add(row);
+    public void AddRow(Dictionary<string, string> row) => (_rows ??= []).Add(row);
 
     public void MarkEmpty() => _empty = true;
 
@@ -42,7 +76,7 @@ internal sealed class PendingCommand
         if (_trapMessages is not null)
             _completion.TrySetException(new RouterOsTrapException(Operation, _trapMessages, _trapCategory));
         else
-            _completion.TrySetResult(new RouterOsResponse(_rows, done, _empty));
+            _completion.TrySetResult(new RouterOsResponse(_rows ?? (IReadOnlyList<IReadOnlyDictionary<string, string>>)[], done, _empty));
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);

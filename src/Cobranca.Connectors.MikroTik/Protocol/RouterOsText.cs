@@ -30,6 +30,10 @@ internal static class RouterOsText
         return DecodeWindows1252(bytes);
     }
 
+    /// <summary>Decodes as UTF-8 or, when <paramref name="windows1252"/>, as Windows-1252 (the caller checked the whole word).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, bool windows1252) =>
+        bytes.IsEmpty ? string.Empty : windows1252 ? DecodeWindows1252(bytes) : Encoding.UTF8.GetString(bytes);
+
     private static string DecodeWindows1252(ReadOnlySpan<byte> bytes)
     {
         return string.Create(bytes.Length, bytes.ToArray(), static (span, source) =>

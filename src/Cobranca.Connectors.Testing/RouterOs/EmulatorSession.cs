@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
@@ -15,6 +16,7 @@ internal sealed class EmulatorSession : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+    private readonly object _linesGate = new();
     private DelayLines? _lines;
     private volatile bool _loggedIn;
     private string? _challenge;
@@ -32,8 +34,8 @@ internal sealed class EmulatorSession : IDisposable
 
     public async Task RunAsync()
     {
-        // Reads go through a buffer (the wire decoder reads byte by byte); replies are written to the socket directly.
-        var wire = new EmulatorWire(new BufferedStream(_stream, 64 * 1024));
+        // The wire decoder reads through its own buffer; replies are written to the socket directly (or via the delay line).
+        var wire = new EmulatorWire(_stream);
         try
         {
             while (!_cts.IsCancellationRequested)
@@ -46,7 +48,7 @@ internal sealed class EmulatorSession : IDisposable
                 {
                     // Network model: the sentence reaches the router one way-delay after it was read, in order; the
                     // reply leaves one way-delay after it was produced. Many commands can be on the wire at once.
-                    LazyInitializer.EnsureInitialized(ref _lines, () => new DelayLines(this)).Inbound(words, oneWay);
+                    Lines().Inbound(words, oneWay);
                     continue;
                 }
                 if (!await HandleAsync(words).ConfigureAwait(false)) return;
@@ -102,84 +104,65 @@ internal sealed class EmulatorSession : IDisposable
     }
 
     /// <summary>
-    /// The two directions of a link with a fixed one-way delay: sentences are released in order once their due time has
-    /// passed, so commands overlap on the wire (nothing is serialised behind a round trip).
+    /// The two directions of a link with a fixed one-way delay: sentences are released in order at their due time
+    /// (<see cref="EmulatorDelayLine{T}"/>: a sub-millisecond sleep on a dedicated thread per direction, not a timer), so
+    /// commands overlap on the wire (nothing is serialised behind a round trip) and a 1 ms delay is 1 ms.
     /// </summary>
-    private sealed class DelayLines
+    private sealed class DelayLines : IDisposable
     {
         private readonly EmulatorSession _session;
-        private readonly System.Threading.Channels.Channel<(long Due, List<string> Words)> _in =
-            System.Threading.Channels.Channel.CreateUnbounded<(long, List<string>)>(new() { SingleReader = true, SingleWriter = true });
-        private readonly System.Threading.Channels.Channel<(long Due, byte[] Bytes)> _out =
-            System.Threading.Channels.Channel.CreateUnbounded<(long, byte[])>(new() { SingleReader = true });
+        private readonly EmulatorDelayLine<List<string>> _in;
+        private readonly EmulatorDelayLine<byte[]> _out;
+        private readonly MemoryStream _batch = new();
 
         public DelayLines(EmulatorSession session)
         {
             _session = session;
-            _ = Task.Run(RunInboundAsync);
-            _ = Task.Run(RunOutboundAsync);
+            _in = new EmulatorDelayLine<List<string>>("RouterOsEmulator link in", DeliverInbound, Stopped);
+            _out = new EmulatorDelayLine<byte[]>("RouterOsEmulator link out", DeliverOutbound, Stopped);
         }
 
-        public void Inbound(List<string> words, TimeSpan delay) =>
-            _in.Writer.TryWrite((System.Diagnostics.Stopwatch.GetTimestamp() + Ticks(delay), words));
+        public void Inbound(List<string> words, TimeSpan delay) => _in.Enqueue(words, delay);
 
-        public void Outbound(byte[] bytes, TimeSpan delay) =>
-            _out.Writer.TryWrite((System.Diagnostics.Stopwatch.GetTimestamp() + Ticks(delay), bytes));
+        public void Outbound(byte[] bytes, TimeSpan delay) => _out.Enqueue(bytes, delay);
 
-        private static long Ticks(TimeSpan delay) => (long)(delay.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-
-        private static async Task WaitUntilAsync(long due, CancellationToken cancellationToken)
+        /// <summary>The router executes each arrived sentence in order (on this line's thread; replies go to the outbound line).</summary>
+        private bool DeliverInbound(List<List<string>> sentences)
         {
-            // Task.Delay truncates to whole milliseconds (0.9 ms would be no delay at all): round up, so the link never
-            // delivers early; the timer may still deliver up to about a millisecond late, on both sides alike.
-            var wait = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+            foreach (var words in sentences)
+            {
+                if (!_session.HandleAsync(words).GetAwaiter().GetResult()) return false;
+            }
+            return true;
         }
 
-        private async Task RunInboundAsync()
+        /// <summary>Everything already due leaves in one write, like a router filling its send buffer.</summary>
+        private bool DeliverOutbound(List<byte[]> chunks)
         {
-            var token = _session._cts.Token;
-            try
-            {
-                await foreach (var (due, words) in _in.Reader.ReadAllAsync(token).ConfigureAwait(false))
-                {
-                    await WaitUntilAsync(due, token).ConfigureAwait(false);
-                    if (!await _session.HandleAsync(words).ConfigureAwait(false)) return;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException or ObjectDisposedException)
-            {
-                // connection closed
-            }
-            finally
-            {
-                _session.Abort();
-            }
+            _batch.SetLength(0);
+            foreach (var chunk in chunks) _batch.Write(chunk);
+            _session.WriteRaw(_batch.GetBuffer().AsSpan(0, (int)_batch.Length));
+            return true;
         }
 
-        private async Task RunOutboundAsync()
+        private void Stopped(Exception? error) => _session.Abort();
+
+        public void Dispose()
         {
-            var token = _session._cts.Token;
-            try
-            {
-                var batch = new MemoryStream();
-                while (await _out.Reader.WaitToReadAsync(token).ConfigureAwait(false))
-                {
-                    while (_out.Reader.TryPeek(out var head))
-                    {
-                        await WaitUntilAsync(head.Due, token).ConfigureAwait(false);
-                        // Everything already due leaves in one segment, like a router filling its send buffer.
-                        batch.SetLength(0);
-                        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-                        while (_out.Reader.TryPeek(out var next) && next.Due <= now && _out.Reader.TryRead(out next)) batch.Write(next.Bytes);
-                        await _session.WriteRawAsync(batch.GetBuffer().AsMemory(0, (int)batch.Length)).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // connection closed
-            }
+            _in.Dispose();
+            _out.Dispose();
+        }
+    }
+
+    /// <summary>The delay lines, created on first use (a session without latency has none); disposed with the session.</summary>
+    private DelayLines Lines()
+    {
+        if (Volatile.Read(ref _lines) is { } lines) return lines;
+        lock (_linesGate)
+        {
+            _lines ??= new DelayLines(this);
+            if (_cts.IsCancellationRequested) _lines.Dispose();
+            return _lines;
         }
     }
 
@@ -194,6 +177,7 @@ internal sealed class EmulatorSession : IDisposable
         {
             // already closed
         }
+        lock (_linesGate) _lines?.Dispose();
         _client.Close();
     }
 
@@ -238,7 +222,7 @@ internal sealed class EmulatorSession : IDisposable
 
     private async Task SendAsync(List<List<string>> sentences, string? tag, bool immediate = false)
     {
-        var ms = new MemoryStream();
+        var ms = new ArrayBufferWriter<byte>(64);
         foreach (var sentence in sentences)
         {
             if (tag is not null) sentence.Insert(1, ".tag=" + tag);
@@ -247,10 +231,23 @@ internal sealed class EmulatorSession : IDisposable
         var oneWay = _router.OneWayDelay;
         if (oneWay > TimeSpan.Zero && !immediate)
         {
-            LazyInitializer.EnsureInitialized(ref _lines, () => new DelayLines(this)).Outbound(ms.ToArray(), oneWay);
+            Lines().Outbound(ms.WrittenSpan.ToArray(), oneWay);
             return;
         }
-        await WriteRawAsync(ms.GetBuffer().AsMemory(0, (int)ms.Length)).ConfigureAwait(false);
+        await WriteRawAsync(ms.WrittenMemory).ConfigureAwait(false);
+    }
+
+    private void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        _writeLock.Wait(_cts.Token);
+        try
+        {
+            _stream.Write(bytes);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private async Task WriteRawAsync(ReadOnlyMemory<byte> bytes)
@@ -271,8 +268,9 @@ internal sealed class EmulatorSession : IDisposable
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         var queries = new List<string>();
         string? tag = null;
-        foreach (var w in words.Skip(1))
+        for (var i = 1; i < words.Count; i++)
         {
+            var w = words[i];
             if (w.StartsWith(".tag=", StringComparison.Ordinal)) tag = w[5..];
             else if (w.StartsWith('?')) queries.Add(w);
             else if (w.StartsWith('='))
@@ -413,7 +411,7 @@ internal sealed class EmulatorSession : IDisposable
 
     private static List<List<string>> Add(RouterOsEmulatorTable table, Request request)
     {
-        var properties = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal);
+        var properties = request.Attributes; // the request's own map: nothing else reads it after this
         properties.Remove(".id");
         if (table.Path.EndsWith("/firewall/address-list", StringComparison.Ordinal) && properties.ContainsKey("timeout")) properties["dynamic"] = "true";
         return table.TryAddLocked(properties, out var id, out var error) ? [["!done", "=ret=" + id]] : Trap(error, null);

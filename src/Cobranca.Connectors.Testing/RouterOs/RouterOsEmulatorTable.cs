@@ -300,8 +300,13 @@ public sealed class RouterOsEmulatorTable
         if (text.All(c => c <= '\u00FF') && text != utf8) yield return text;
     }
 
-    private string? UniqueKeyOf(Dictionary<string, string> row) =>
-        _uniqueKey.Length == 0 ? null : string.Join('\u0001', _uniqueKey.Select(k => row.GetValueOrDefault(k) ?? string.Empty));
+    private string? UniqueKeyOf(Dictionary<string, string> row) => _uniqueKey switch
+    {
+        [] => null,
+        [var only] => row.GetValueOrDefault(only) ?? string.Empty,
+        [var a, var b] => string.Concat(row.GetValueOrDefault(a) ?? string.Empty, "\u0001", row.GetValueOrDefault(b) ?? string.Empty),
+        _ => string.Join('\u0001', _uniqueKey.Select(k => row.GetValueOrDefault(k) ?? string.Empty)),
+    };
 
     /// <summary>Finds a row by <c>.id</c> or, for named menus, by name.</summary>
     internal Dictionary<string, string>? FindLocked(string idOrName) =>
