@@ -1,0 +1,56 @@
+using Cobranca.Connectors.WhatsApp;
+
+namespace CollectionsBot.Bot;
+
+/// <summary>
+/// The bot's messages on the WhatsApp Cloud API: text, reply buttons, lists, the QR code PNG uploaded as media and
+/// sent as an image, the boleto as a document (by link, or uploaded). The client refuses free-form messages outside
+/// the 24-hour window with <see cref="WhatsAppServiceWindowClosedException"/> (no API call is spent); inside a
+/// conversation the customer has just written, so the window is open.
+/// </summary>
+public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
+{
+    /// <inheritdoc />
+    public async Task<string?> SendAsync(string to, BotMessage message, CancellationToken cancellationToken = default)
+    {
+        var user = WhatsAppUser.IsBusinessScopedUserId(to) ? WhatsAppUser.FromUserId(to) : WhatsAppUser.FromWaId(to);
+        WhatsAppMessage outbound = message switch
+        {
+            BotText t => new WhatsAppTextMessage { To = user, Body = t.Body },
+            BotButtons b => new WhatsAppButtonsMessage
+            {
+                To = user, Body = b.Body, Buttons = [.. b.Buttons.Select(x => new WhatsAppReplyButton(x.Id, x.Title))],
+            },
+            BotList l => new WhatsAppListMessage
+            {
+                To = user, Body = l.Body, ButtonText = l.ButtonLabel,
+                Sections = [new WhatsAppListSection(null, [.. l.Rows.Select(r => new WhatsAppListRow(r.Id, r.Title, r.Description))])],
+            },
+            BotImage i => new WhatsAppImageMessage { To = user, MediaId = await UploadAsync(i.Content, i.ContentType, "pix-qrcode.png", cancellationToken), Caption = i.Caption },
+            BotDocument { Link: { } link } d => new WhatsAppDocumentMessage { To = user, Link = link, FileName = d.FileName, Caption = d.Caption },
+            BotDocument d => new WhatsAppDocumentMessage
+            {
+                To = user, MediaId = await UploadAsync(d.Content ?? [], "application/pdf", d.FileName, cancellationToken), FileName = d.FileName, Caption = d.Caption,
+            },
+            _ => throw new ArgumentException($"Unknown message kind {message.GetType().Name}.", nameof(message)),
+        };
+        var result = await client.SendAsync(outbound, cancellationToken);
+        return result.MessageId;
+    }
+
+    private async Task<string> UploadAsync(byte[] content, string mimeType, string fileName, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return await client.UploadMediaAsync(stream, mimeType, fileName, cancellationToken);
+    }
+
+    /// <summary>Maps a parsed inbound WhatsApp message onto the engine's input; null for kinds the bot ignores.</summary>
+    public static BotInbound? ToInbound(WhatsAppInboundMessage m) => m.Kind switch
+    {
+        WhatsAppInboundKind.Text => new BotInbound(m.From.Key, m.MessageId, m.Timestamp, m.Text),
+        WhatsAppInboundKind.ButtonReply or WhatsAppInboundKind.ListReply or WhatsAppInboundKind.TemplateButton =>
+            new BotInbound(m.From.Key, m.MessageId, m.Timestamp, m.ReplyTitle ?? m.Text, m.ReplyId),
+        WhatsAppInboundKind.Media => new BotInbound(m.From.Key, m.MessageId, m.Timestamp, ""),
+        _ => null,
+    };
+}
