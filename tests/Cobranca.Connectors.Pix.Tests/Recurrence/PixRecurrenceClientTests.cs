@@ -362,14 +362,16 @@ public sealed class PixRecurrenceClientTests
     {
         await using var kit = await RecurrenceKit.StartAsync();
         var rec = await kit.ApprovedAsync();
+        // Retry delays run on the real clock here (the fake one would never release them).
+        using var client = new PixClient(TestKit.Options(kit.Sandbox));
         kit.Sandbox.InjectFault(new Testing.Pix.PixSandboxFault { Kind = Testing.Pix.PixSandboxFaultKind.ServerError, StatusCode = 503, PathContains = "/cobr", Times = 1 });
         var txid = PixTxid.ForInvoice("PA", "RETRY");
-        var put = await kit.Client.CreateRecurringChargeAsync(txid, kit.Cobr(rec.Id));
+        var put = await client.CreateRecurringChargeAsync(txid, kit.Cobr(rec.Id));
         Assert.Equal(txid, put.Txid);
         Assert.Equal(2, kit.Sandbox.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(txid, StringComparison.Ordinal)));
 
         kit.Sandbox.InjectFault(new Testing.Pix.PixSandboxFault { Kind = Testing.Pix.PixSandboxFaultKind.ServerError, StatusCode = 503, PathContains = "/locrec", Times = 1 });
-        await Assert.ThrowsAnyAsync<ConnectorException>(() => kit.Client.CreateRecurrenceLocationAsync());
+        await Assert.ThrowsAnyAsync<ConnectorException>(() => client.CreateRecurrenceLocationAsync());
         Assert.Equal(1, kit.Sandbox.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/locrec", StringComparison.Ordinal)));
     }
 }
