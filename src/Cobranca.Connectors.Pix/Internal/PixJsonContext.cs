@@ -30,4 +30,5 @@ namespace Cobranca.Connectors.Pix.Internal;
 [JsonSerializable(typeof(RecurrenceCallbackDto))]
 [JsonSerializable(typeof(LoteCobVDto))]
 [JsonSerializable(typeof(LoteCobVListDto))]
+[JsonSerializable(typeof(LoteCobVRequestDto))]
 internal sealed partial class PixJsonContext : JsonSerializerContext;

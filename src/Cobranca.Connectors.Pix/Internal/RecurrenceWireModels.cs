@@ -248,3 +248,20 @@ internal sealed class LoteCobVListDto
     public ParametrosDto? Parametros { get; set; }
     public List<LoteCobVDto>? Lotes { get; set; }
 }
+
+internal sealed class LoteCobVRequestItemDto
+{
+    public string? Txid { get; set; }
+    public CalendarioDto? Calendario { get; set; }
+    public PessoaDto? Devedor { get; set; }
+    public ValorDto? Valor { get; set; }
+    public string? Chave { get; set; }
+    public string? SolicitacaoPagador { get; set; }
+    public List<InfoAdicionalDto>? InfoAdicionais { get; set; }
+}
+
+internal sealed class LoteCobVRequestDto
+{
+    public string? Descricao { get; set; }
+    public List<LoteCobVRequestItemDto>? Cobsv { get; set; }
+}

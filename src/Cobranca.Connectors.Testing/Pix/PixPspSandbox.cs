@@ -248,6 +248,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         _app.MapGet(p + "/webhook/{chave}", GetWebhookAsync);
         _app.MapDelete(p + "/webhook/{chave}", DeleteWebhookAsync);
         ConfigureRecurrence(p);
+        ConfigureBatches(p);
     }
 
     private static string RouteValue(HttpContext ctx, string name) => Uri.UnescapeDataString(ctx.Request.RouteValues[name]?.ToString() ?? string.Empty);

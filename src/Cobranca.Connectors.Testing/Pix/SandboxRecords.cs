@@ -134,3 +134,19 @@ internal sealed class SandboxCobr
     /// <summary>The first attempt's date (the due date before scheduling): the receiver may cancel only before it.</summary>
     public DateOnly FirstAttemptDate => Attempts.Count > 0 ? Attempts[0].Date : DueDate;
 }
+
+internal sealed class SandboxBatch
+{
+    public required string Id { get; init; }
+    public required string Description { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public List<SandboxBatchItem> Items { get; } = [];
+}
+
+internal sealed class SandboxBatchItem
+{
+    public required string Txid { get; init; }
+    public required string Status { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public JsonObject? Problem { get; init; }
+}

@@ -370,6 +370,7 @@ public sealed class PixRecurrenceClientTests
         Assert.Equal(txid, put.Txid);
         Assert.Equal(2, kit.Sandbox.Requests.Count(r => r.Method == "PUT" && r.Path.Contains(txid, StringComparison.Ordinal)));
 
+        kit.Sandbox.ClearRequests();
         kit.Sandbox.InjectFault(new Testing.Pix.PixSandboxFault { Kind = Testing.Pix.PixSandboxFaultKind.ServerError, StatusCode = 503, PathContains = "/locrec", Times = 1 });
         await Assert.ThrowsAnyAsync<ConnectorException>(() => client.CreateRecurrenceLocationAsync());
         Assert.Equal(1, kit.Sandbox.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/locrec", StringComparison.Ordinal)));
