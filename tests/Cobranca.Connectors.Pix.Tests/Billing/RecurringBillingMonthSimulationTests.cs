@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
-namespace Cobranca.Connectors.Workflows.Tests.RecurringBilling;
+namespace Cobranca.Connectors.Pix.Tests.Billing;
 
 /// <summary>
 /// A month of Pix Automático for 1,000 enrolled customers against the PSP sandbox, driven by a fake clock: every cobr

@@ -1,10 +1,11 @@
 using Cobranca.Connectors.Abstractions;
-using Cobranca.Connectors.Pix;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>
-/// Recurring billing with Pix Automático: enrol customers (journey-2 QR code, or the journey-1 push when the payer's
+/// Recurring billing with Pix Automático (the workflow lives in the Pix package so that Cobranca.Connectors.Workflows
+/// and the stores keep their dependency floor; pass <c>ledgerStore.GetStateStore(tenant, RecurrenceCollection)</c> and
+/// <c>…RecurringChargeCollection</c>): enrol customers (journey-2 QR code, or the journey-1 push when the payer's
 /// bank account is known), track authorisation, and every month create each enrolled customer's <c>cobr</c> inside the
 /// scheduling window, retry failed debits on the configured schedule, and hand what stays unpaid to the régua with a
 /// fallback <c>cobv</c>. State lives in two <see cref="IStateStore"/> collections (<c>pix.recurrence</c>,
@@ -34,19 +35,6 @@ public sealed class RecurringBilling
     private readonly RecurringBillingOptions _options;
     private readonly RecurringBillingStore _store;
     private readonly TimeProvider _time;
-
-    /// <summary>Creates the workflow over one PSP account and one tenant's state.</summary>
-    /// <param name="pix">Classic Pix (fallback cobv, devoluções).</param>
-    /// <param name="recurrence">Pix Automático (usually the same <see cref="PixClient"/>).</param>
-    /// <param name="ledgerStore">The store; its <c>pix.recurrence</c> and <c>pix.recurring-charge</c> collections of <paramref name="tenant"/> are used.</param>
-    /// <param name="tenant">The tenant.</param>
-    /// <param name="options">Settings.</param>
-    /// <exception cref="ArgumentException">Invalid options.</exception>
-    public RecurringBilling(IPixClient pix, IPixRecurrenceClient recurrence, ILedgerStore ledgerStore, string tenant, RecurringBillingOptions options)
-        : this(pix, recurrence, (ledgerStore ?? throw new ArgumentNullException(nameof(ledgerStore))).GetStateStore(tenant, RecurrenceCollection),
-            ledgerStore.GetStateStore(tenant, RecurringChargeCollection), options)
-    {
-    }
 
     /// <summary>Creates the workflow over two state collections.</summary>
     /// <param name="pix">Classic Pix (fallback cobv, devoluções).</param>

@@ -1,7 +1,6 @@
 using Cobranca.Connectors.Abstractions;
-using Cobranca.Connectors.Pix;
 
-namespace Cobranca.Connectors.Workflows.Tests.RecurringBilling;
+namespace Cobranca.Connectors.Pix.Tests.Billing;
 
 public sealed class RecurringBillingTests
 {

@@ -1,17 +1,16 @@
 using System.Globalization;
 using Cobranca.Connectors.Abstractions;
-using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Testing.Pix;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cobranca.Connectors.Workflows.Tests.RecurringBilling;
+namespace Cobranca.Connectors.Pix.Tests.Billing;
 
 /// <summary>A PSP sandbox, a Pix client and the workflow on one fake clock (12:00 UTC, 09:00 in São Paulo).</summary>
 internal sealed class RecurringBillingKit : IAsyncDisposable
 {
     public static readonly DateOnly Due = new(2027, 1, 15);
 
-    private RecurringBillingKit(FakeTimeProvider time, PixPspSandbox sandbox, PixClient client, Workflows.RecurringBilling billing,
+    private RecurringBillingKit(FakeTimeProvider time, PixPspSandbox sandbox, PixClient client, Pix.RecurringBilling billing,
         InMemoryStateStore enrolments, InMemoryStateStore charges)
     {
         Time = time;
@@ -25,7 +24,7 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public PixPspSandbox Sandbox { get; }
     public PixClient Client { get; }
-    public Workflows.RecurringBilling Billing { get; }
+    public Pix.RecurringBilling Billing { get; }
     public InMemoryStateStore Enrolments { get; }
     public InMemoryStateStore Charges { get; }
     public List<RecurringInvoiceResult> HandedOver { get; } = [];
@@ -43,10 +42,10 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
         };
         pixOptions.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
         var client = new PixClient(pixOptions, timeProvider: time);
-        var enrolments = new InMemoryStateStore(Workflows.RecurringBilling.RecurrenceCollection, time);
-        var charges = new InMemoryStateStore(Workflows.RecurringBilling.RecurringChargeCollection, time);
+        var enrolments = new InMemoryStateStore(Pix.RecurringBilling.RecurrenceCollection, time);
+        var charges = new InMemoryStateStore(Pix.RecurringBilling.RecurringChargeCollection, time);
         RecurringBillingKit? kit = null;
-        var billing = new Workflows.RecurringBilling(client, client, enrolments, charges, new RecurringBillingOptions
+        var billing = new Pix.RecurringBilling(client, client, enrolments, charges, new RecurringBillingOptions
         {
             PixKey = sandbox.Key,
             ReceiverAccount = "012682",

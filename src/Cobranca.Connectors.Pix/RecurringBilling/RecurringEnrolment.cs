@@ -1,6 +1,6 @@
 using Cobranca.Connectors.Abstractions;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>A customer to enrol in Pix Automático.</summary>
 public sealed class RecurringEnrolment

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cobranca.Connectors.Abstractions;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>The enrolment document in <c>pix.recurrence</c> (key <c>customer/{id}</c>); <c>rec/{idRec}</c> maps back to the customer.</summary>
 internal sealed class EnrolmentState

@@ -1,4 +1,4 @@
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>What the monthly run did (or found) for one invoice.</summary>
 public enum RecurringInvoiceOutcome

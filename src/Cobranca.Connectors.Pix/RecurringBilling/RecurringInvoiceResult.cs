@@ -1,4 +1,4 @@
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>One invoice's line in a <see cref="RecurringCycleReport"/>.</summary>
 public sealed class RecurringInvoiceResult

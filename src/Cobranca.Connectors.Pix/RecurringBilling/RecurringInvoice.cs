@@ -1,6 +1,6 @@
 using Cobranca.Connectors.Abstractions;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>One customer's invoice of the month, for <see cref="RecurringBilling.RunAsync"/>.</summary>
 public sealed class RecurringInvoice

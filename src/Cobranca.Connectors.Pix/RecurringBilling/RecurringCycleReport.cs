@@ -1,4 +1,4 @@
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>What one <see cref="RecurringBilling.RunAsync"/> pass did, invoice by invoice.</summary>
 public sealed class RecurringCycleReport

@@ -1,6 +1,5 @@
-using Cobranca.Connectors.Pix;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>
 /// Settings of <see cref="RecurringBilling"/>. The timing rules of Pix Automático rest partly on press and PSP sources

@@ -1,6 +1,5 @@
-using Cobranca.Connectors.Pix;
 
-namespace Cobranca.Connectors.Workflows;
+namespace Cobranca.Connectors.Pix;
 
 /// <summary>Where an enrolment stands.</summary>
 public sealed class RecurringEnrolmentResult
