@@ -17,7 +17,7 @@ namespace Cobranca.Connectors.Pix;
 /// Create one per account and reuse it (it owns a connection pool); with DI use <c>services.AddPixClient(tenant, …)</c>.
 /// Mock <see cref="IPixClient"/> in tests.
 /// </remarks>
-public sealed class PixClient : IPixClient, IDisposable
+public sealed partial class PixClient : IPixClient, IPixRecurrenceClient, IPixDueChargeBatchClient, IDisposable
 {
     private readonly PixTransport _transport;
     private readonly PixTokenProvider _tokens;

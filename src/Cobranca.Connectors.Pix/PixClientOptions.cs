@@ -33,6 +33,12 @@ public sealed class PixClientOptions
     /// <summary>Scopes to request; null = the profile's.</summary>
     public IList<string>? Scopes { get; set; }
 
+    /// <summary>Also request the profile's Pix Automático scopes (<see cref="PixProviderProfile.RecurrenceScopes"/>); off by default.</summary>
+    public bool RequestRecurrenceScopes { get; set; }
+
+    /// <summary>The account to act on, sent in the profile's <see cref="PixProviderProfile.AccountHeaderName"/> (Inter: <c>x-conta-corrente</c>).</summary>
+    public string? AccountNumber { get; set; }
+
     /// <summary>OAuth2 client id (used when <see cref="Credential"/> is null).</summary>
     public string ClientId { get; set; } = string.Empty;
 
@@ -91,7 +97,9 @@ public sealed class PixClientOptions
 
     internal PixAuthStyle EffectiveAuthStyle => AuthStyle ?? EffectiveProvider?.AuthStyle ?? PixAuthStyle.BasicForm;
 
-    internal IReadOnlyList<string> EffectiveScopes => Scopes is { } s ? [.. s] : EffectiveProvider?.Scopes ?? [];
+    internal IReadOnlyList<string> EffectiveScopes => Scopes is { } s ? [.. s]
+        : RequestRecurrenceScopes && EffectiveProvider is { } p ? [.. p.Scopes, .. p.RecurrenceScopes.Except(p.Scopes, StringComparer.Ordinal)]
+        : EffectiveProvider?.Scopes ?? [];
 
     /// <summary>The client's private copy (the credential object stays shared so that it can be rotated).</summary>
     internal PixClientOptions Copy()
@@ -102,6 +110,7 @@ public sealed class PixClientOptions
             AuthStyle = AuthStyle, Scopes = Scopes is null ? null : [.. Scopes], ClientId = ClientId, ClientSecret = ClientSecret,
             Credential = Credential, Certificate = Certificate, CertificatePfx = CertificatePfx, CertificatePath = CertificatePath,
             CertificatePassword = CertificatePassword, TokenRefreshMargin = TokenRefreshMargin,
+            RequestRecurrenceScopes = RequestRecurrenceScopes, AccountNumber = AccountNumber,
         };
         foreach (var (k, v) in Headers) copy.Headers[k] = v;
         foreach (var (k, v) in QueryParameters) copy.QueryParameters[k] = v;

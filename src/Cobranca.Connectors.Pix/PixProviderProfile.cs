@@ -42,8 +42,39 @@ public sealed class PixProviderProfile
     /// <summary>What is known and what is unsure about this PSP.</summary>
     public string? Notes { get; init; }
 
+    /// <summary>True when the PSP is known to offer Pix Automático (<c>rec</c>, <c>cobr</c>…) on its API.</summary>
+    public bool SupportsPixAutomatico { get; init; }
+
+    /// <summary>
+    /// Scopes of the Pix Automático resources, added to the token request when
+    /// <see cref="PixClientOptions.RequestRecurrenceScopes"/> is set (an application without the product licensed gets
+    /// "Escopo Negado" for them, so they are opt-in).
+    /// </summary>
+    public IReadOnlyList<string> RecurrenceScopes { get; init; } = [];
+
+    /// <summary>
+    /// Where the recurrence resources (<c>rec, solicrec, locrec, cobr, webhookrec, webhookcobr</c>) live relative to
+    /// <see cref="BaseUrl"/> when the PSP versions them apart (Sicredi: <c>../v1/</c>); null = the base URL itself.
+    /// </summary>
+    public string? RecurrencePathPrefix { get; init; }
+
+    /// <summary>The header that selects the account for applications linked to several (Inter: <c>x-conta-corrente</c>); sent with <see cref="PixClientOptions.AccountNumber"/>.</summary>
+    public string? AccountHeaderName { get; init; }
+
+    /// <summary>True when the PSP cancels a recurrence with <c>DELETE /rec/{idRec}</c> instead of the spec's PATCH (documented by Cielo).</summary>
+    public bool CancelsRecurrenceWithDelete { get; init; }
+
+    /// <summary>The most charges a <c>lotecobv</c> batch may carry (Efí documents 1000; the spec sets no maximum).</summary>
+    public int DueChargeBatchLimit { get; init; } = 1000;
+
     private static readonly string[] AllPixScopes =
         ["cob.write", "cob.read", "cobv.write", "cobv.read", "pix.write", "pix.read", "webhook.write", "webhook.read"];
+
+    private static readonly string[] AllRecurrenceScopes =
+    [
+        "rec.write", "rec.read", "solicrec.write", "solicrec.read", "cobr.write", "cobr.read", "payloadlocationrec.write",
+        "payloadlocationrec.read", "webhookrec.write", "webhookrec.read", "webhookcobr.write", "webhookcobr.read", "lotecobv.write", "lotecobv.read",
+    ];
 
     /// <summary>
     /// Efí Bank (ex-Gerencianet): <c>https://pix.api.efipay.com.br/v2/</c>, token <c>/oauth/token</c> with Basic auth
@@ -57,7 +88,8 @@ public sealed class PixProviderProfile
         SandboxBaseUrl = new Uri("https://pix-h.api.efipay.com.br/v2/"),
         SandboxTokenUrl = new Uri("https://pix-h.api.efipay.com.br/oauth/token"),
         AuthStyle = PixAuthStyle.BasicJson,
-        Notes = "Webhook registration needs mTLS on your side, or the x-skip-mtls-checking header (not sent by this SDK).",
+        SupportsPixAutomatico = true,
+        Notes = "Pix Automático under /v2/ (rec, solicrec, cobr, locrec, webhookrec, webhookcobr, lotecobv; lotecobv at most 1000 per batch, unsure). Webhook registration needs mTLS on your side, or the x-skip-mtls-checking header (not sent by this SDK).",
     };
 
     /// <summary>
@@ -73,7 +105,10 @@ public sealed class PixProviderProfile
         SandboxTokenUrl = new Uri("https://cdpj-sandbox.partners.uatinter.co/oauth/v2/token"),
         AuthStyle = PixAuthStyle.FormCredentials,
         Scopes = AllPixScopes,
-        Notes = "Unsure: the /pix/v2/ path prefix. Apps linked to several accounts need the x-conta-corrente header (PixClientOptions.Headers).",
+        SupportsPixAutomatico = true,
+        RecurrenceScopes = AllRecurrenceScopes,
+        AccountHeaderName = "x-conta-corrente",
+        Notes = "Unsure: the /pix/v2/ path prefix and the Pix Automático scope names. Set PixClientOptions.AccountNumber (sent as x-conta-corrente) for apps linked to several accounts. Apps linked to several accounts need the x-conta-corrente header (PixClientOptions.Headers).",
     };
 
     /// <summary>
@@ -102,7 +137,10 @@ public sealed class PixProviderProfile
         SandboxTokenUrl = new Uri("https://api-pix-h.sicredi.com.br/oauth/token"),
         AuthStyle = PixAuthStyle.BasicForm,
         Scopes = AllPixScopes,
-        Notes = "Unsure: whether scopes must be sent on the token request.",
+        SupportsPixAutomatico = true,
+        RecurrenceScopes = AllRecurrenceScopes,
+        RecurrencePathPrefix = "../v1/",
+        Notes = "Pix Automático resources are versioned apart (rec, cobr, locrec, solicrec, webhookrec, webhookcobr under /api/v1/, from a public client library). Unsure: whether scopes must be sent on the token request.",
     };
 
     /// <summary>
@@ -119,7 +157,9 @@ public sealed class PixProviderProfile
         SandboxTokenUrl = new Uri("https://oauth.hm.bb.com.br/oauth/token"),
         AuthStyle = PixAuthStyle.BasicForm,
         Scopes = AllPixScopes,
-        Notes = "Unsure: the Pix base URLs (only the boleto and OAuth hosts are corroborated) and the exact scope names BB grants.",
+        SupportsPixAutomatico = true,
+        RecurrenceScopes = [.. AllRecurrenceScopes.Where(x => !x.StartsWith("payloadlocationrec", StringComparison.Ordinal))],
+        Notes = "No payloadlocationrec.* scope known (QR journeys unsure). Unsure: the Pix base URLs (only the boleto and OAuth hosts are corroborated) and the exact scope names BB grants.",
     };
 
     /// <summary>

@@ -24,6 +24,7 @@ public static class PixCommands
         pix.Subcommands.Add(CreateCharge());
         pix.Subcommands.Add(CreateTxid());
         pix.Subcommands.Add(CreateDemo());
+        pix.Subcommands.Add(PixRecurrenceCommands.Create());
         return pix;
     }
 
@@ -201,7 +202,7 @@ public static class PixCommands
         }, ct);
     }
 
-    private static PixClientOptions SandboxOptions(PixPspSandbox psp) => new()
+    internal static PixClientOptions SandboxOptions(PixPspSandbox psp) => new()
     {
         BaseAddress = psp.BaseUrl,
         TokenUrl = psp.TokenUrl,
@@ -209,7 +210,7 @@ public static class PixCommands
         ClientSecret = psp.ClientSecret,
     };
 
-    private static PixClientOptions RealOptions(Uri? url, Uri? tokenUrl, string? provider, bool homologation)
+    internal static PixClientOptions RealOptions(Uri? url, Uri? tokenUrl, string? provider, bool homologation)
     {
         PixProviderProfile? profile = null;
         if (provider is not null)

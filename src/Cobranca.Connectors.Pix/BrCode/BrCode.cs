@@ -86,6 +86,16 @@ public sealed class BrCode
     public string? RecurrenceUrl { get; }
 
     /// <summary>
+    /// The Pix Automático journey this composite code serves: <see cref="PixJourney.Journey2"/> (authorisation only: the
+    /// Pix template holds only the GUI), <see cref="PixJourney.Journey3"/> (with an immediate charge to pay now),
+    /// <see cref="PixJourney.Journey4"/> (with a cobv, or a static key); <see cref="PixJourney.Unknown"/> without a recurrence URL.
+    /// </summary>
+    public PixJourney RecurrenceJourney => RecurrenceUrl is null ? PixJourney.Unknown
+        : Url is null && PixKey is null ? PixJourney.Journey2
+        : IsDueDateCharge || PixKey is not null ? PixJourney.Journey4
+        : PixJourney.Journey3;
+
+    /// <summary>
     /// The CRC (63) as four upper-case hexadecimal digits. A code written with a lower-case CRC is accepted when the
     /// value matches (<see cref="BrCodeWarning.LowerCaseCrc"/>); <see cref="Payload"/> keeps it as written.
     /// </summary>
@@ -120,7 +130,8 @@ public sealed class BrCode
     }
 
     /// <summary>
-    /// Writes a conforming payload: static (<see cref="BrCodeStaticRequest"/>) or dynamic (<see cref="BrCodeDynamicRequest"/>),
+    /// Writes a conforming payload: static (<see cref="BrCodeStaticRequest"/>), dynamic (<see cref="BrCodeDynamicRequest"/>)
+    /// or a Pix Automático composite (<see cref="BrCodeRecurrenceRequest"/>),
     /// fields in the BACEN order, texts sanitised to ASCII, the key in DICT format, the CRC in upper-case hex.
     /// </summary>
     /// <param name="request">What to encode.</param>

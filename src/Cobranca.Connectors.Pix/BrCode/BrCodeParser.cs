@@ -147,7 +147,7 @@ internal static class BrCodeParser
                 return Fail(out error, BrCodeErrorKind.ConflictingFields, "More than one merchant account template carries the Pix GUI.", Tag(id), starts[id]);
             }
             accountTag = id;
-            if (!ReadAccount(s, id, innerStarts, innerLengths, warnings, out account, out error)) return null;
+            if (!ReadAccount(s, id, innerStarts, innerLengths, warnings, HasTemplate(starts, 80, 99), out account, out error)) return null;
         }
         if (accountTag < 0)
         {
@@ -211,12 +211,27 @@ internal static class BrCodeParser
             }
         }
 
+        if (account.Key is null && account.Url is null && recurrenceUrl is null)
+        {
+            return Fail(out error, BrCodeErrorKind.MissingField,
+                "The Pix template carries only the GUI, which is allowed only with a Pix Automático template (80-99) holding a recurrence URL (25).", Tag(accountTag) + ".25");
+        }
+
         return new BrCode(s, pointOfInitiation, account.Key, account.KeyType, account.AdditionalInfo, account.Url, mcc, amount,
             merchantName, merchantCity, postalCode, txId, recurrenceUrl, s[^4..].ToUpperInvariant(), warnings);
     }
 
+    private static bool HasTemplate(ReadOnlySpan<int> starts, int from, int to)
+    {
+        for (var id = from; id <= to; id++)
+        {
+            if (starts[id] >= 0) return true;
+        }
+        return false;
+    }
+
     private static bool ReadAccount(string s, int id, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, List<BrCodeWarning> warnings,
-        out PixAccount account, out BrCodeError error)
+        bool recurrenceTemplatePresent, out PixAccount account, out BrCodeError error)
     {
         account = default;
         error = default;
@@ -227,6 +242,12 @@ internal static class BrCodeParser
         {
             Fail(out error, BrCodeErrorKind.ConflictingFields, "The Pix template has both a key (01) and a URL (25).", tag, starts[25]);
             return false;
+        }
+        if (!hasKey && !hasUrl && recurrenceTemplatePresent)
+        {
+            // Pix Automático journey 2: the Pix template carries only the GUI; the recurrence URL (80-99) is checked later.
+            account = new PixAccount(null, null, starts[2] >= 0 ? Value(s, starts, lengths, 2).ToString() : null, null);
+            return true;
         }
         if (!hasKey && !hasUrl)
         {

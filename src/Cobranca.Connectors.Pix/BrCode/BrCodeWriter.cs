@@ -34,6 +34,7 @@ internal static class BrCodeWriter
         Append(account, "00", BrCodeParser.PixGui);
         string txId;
         bool dynamic;
+        string? recurrence = null;
         switch (request)
         {
             case BrCodeStaticRequest s:
@@ -65,8 +66,21 @@ internal static class BrCodeWriter
                 txId = "***";
                 dynamic = true;
                 break;
+            case BrCodeRecurrenceRequest r:
+                recurrence = RequireUrl(r.RecurrenceUrl, "80.25", "recurrence URL");
+                if (r.ChargeUrl is not null)
+                {
+                    Append(account, "25", RequireUrl(r.ChargeUrl, "26.25", "charge URL"));
+                    dynamic = true;
+                }
+                else
+                {
+                    dynamic = false; // journey 2: the Pix template holds only the GUI, no point of initiation
+                }
+                txId = "***";
+                break;
             default:
-                throw new ArgumentException("Use BrCodeStaticRequest or BrCodeDynamicRequest.", nameof(request));
+                throw new ArgumentException("Use BrCodeStaticRequest, BrCodeDynamicRequest or BrCodeRecurrenceRequest.", nameof(request));
         }
         if (account.Length > MaxTemplateLength)
         {
@@ -86,9 +100,23 @@ internal static class BrCodeWriter
         Append(sb, "60", city);
         if (postalCode is not null) Append(sb, "61", postalCode);
         Append(sb, "62", "05" + txId.Length.ToString("00", CultureInfo.InvariantCulture) + txId);
+        if (recurrence is not null) Append(sb, "80", "00" + BrCodeParser.PixGui.Length.ToString("00", CultureInfo.InvariantCulture) + BrCodeParser.PixGui + "25" + recurrence.Length.ToString("00", CultureInfo.InvariantCulture) + recurrence);
         sb.Append("6304");
+        if (sb.Length + 4 > BrCodeParser.MaxPayloadLength)
+            throw new BrCodeException(BrCodeErrorKind.TooLong, $"The BR Code would have {sb.Length + 4} characters; the limit is {BrCodeParser.MaxPayloadLength}.");
         var crc = BrCodeCrc.Compute(sb.ToString());
         return sb.Append(BrCodeCrc.ToHex(crc)).ToString();
+    }
+
+    private static string RequireUrl(string? value, string tag, string what)
+    {
+        var url = value?.Trim() ?? string.Empty;
+        if (!BrCodeUrl.IsValid(url, out var problem))
+        {
+            throw new BrCodeException(BrCodeErrorKind.InvalidUrl,
+                $"The {what} must be host/path in printable ASCII without scheme (no https://), at most {BrCodeParser.MaxUrlLength} characters: {problem}.", tag);
+        }
+        return url;
     }
 
     private static string FormatAmount(decimal amount)

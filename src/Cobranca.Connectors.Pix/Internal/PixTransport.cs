@@ -42,6 +42,8 @@ internal sealed class PixTransport : IDisposable
 
     public string Provider => _options.ProviderName;
 
+    public PixProviderProfile? Profile => _options.EffectiveProvider;
+
     public async Task<TResponse?> SendAsync<TRequest, TResponse>(HttpMethod method, string path, TRequest? body,
         JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse>? responseType, bool retryable, string operation,
         CancellationToken cancellationToken)
@@ -62,6 +64,8 @@ internal sealed class PixTransport : IDisposable
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 foreach (var (name, value) in _options.Headers) request.Headers.TryAddWithoutValidation(name, value);
+                if (_options.AccountNumber is { Length: > 0 } account && _options.EffectiveProvider?.AccountHeaderName is { Length: > 0 } accountHeader)
+                    request.Headers.TryAddWithoutValidation(accountHeader, account);
                 if (_options.EffectiveProvider?.SendsClientIdHeader == true) request.Headers.TryAddWithoutValidation("client_id", _credential.User);
                 if (content is not null) request.Content = new StringContent(content, Encoding.UTF8, "application/json");
 

@@ -247,6 +247,8 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         _app.MapPut(p + "/webhook/{chave}", PutWebhookAsync);
         _app.MapGet(p + "/webhook/{chave}", GetWebhookAsync);
         _app.MapDelete(p + "/webhook/{chave}", DeleteWebhookAsync);
+        ConfigureRecurrence(p);
+        ConfigureBatches(p);
     }
 
     private static string RouteValue(HttpContext ctx, string name) => Uri.UnescapeDataString(ctx.Request.RouteValues[name]?.ToString() ?? string.Empty);
@@ -384,7 +386,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             ["access_token"] = token,
             ["token_type"] = "Bearer",
             ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds,
-            ["scope"] = "cob.write cob.read cobv.write cobv.read pix.write pix.read webhook.write webhook.read",
+            ["scope"] = "cob.write cob.read cobv.write cobv.read pix.write pix.read webhook.write webhook.read rec.write rec.read cobr.write cobr.read",
         }).ConfigureAwait(false);
     }
 

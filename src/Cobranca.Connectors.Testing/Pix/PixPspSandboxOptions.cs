@@ -33,6 +33,21 @@ public sealed class PixPspSandboxOptions
     /// </summary>
     public bool RejectRepeatedPut { get; set; }
 
+    /// <summary>Pix Automático: payers (CPF/CNPJ digits) whose account has no balance: every attempt of their recurring charges expires unpaid.</summary>
+    public ISet<string> InsufficientFundsPayers { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Pix Automático: payers (CPF/CNPJ digits) whose bank rejects their recurring charges when scheduling, with the given code (e.g. <c>AM09</c>).</summary>
+    public IDictionary<string, string> RejectingPayers { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Pix Automático: the earliest a <c>cobr</c> may be created before its due date, in calendar days (default 2; the regulation's figure is unsure).</summary>
+    public int RecurringChargeMinDaysAhead { get; set; } = 2;
+
+    /// <summary>Pix Automático: the latest a <c>cobr</c> may be created before its due date, in calendar days (default 10).</summary>
+    public int RecurringChargeMaxDaysAhead { get; set; } = 10;
+
+    /// <summary><c>lotecobv</c>: the most charges a batch may carry (default 1000, as Efí documents).</summary>
+    public int DueChargeBatchLimit { get; set; } = 1000;
+
     /// <summary>Clock for creation/payment times and token expiry; default system.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -37,7 +37,8 @@ public sealed class PixWebhookReceiver : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(onDelivery);
         var deliveries = new ConcurrentQueue<PixWebhookDelivery>();
-        var (app, root) = await LoopbackHost.StartAsync(a => a.MapPost("/webhook/pix", async ctx =>
+        // /pix for the classic webhook; /rec and /cobr for Pix Automático (webhookrec, webhookcobr on the same URL).
+        var (app, root) = await LoopbackHost.StartAsync(a => a.MapPost("/webhook/{kind:regex(^(pix|rec|cobr)$)}", async ctx =>
         {
             using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync(ctx.RequestAborted).ConfigureAwait(false);

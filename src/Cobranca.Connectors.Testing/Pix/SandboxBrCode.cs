@@ -24,6 +24,28 @@ internal static class SandboxBrCode
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The composite code of Pix Automático: journey 2 (no charge: tag 26 holds only the GUI, no 01, no amount) or
+    /// journeys 3/4 (tag 26 with the cob/cobv URL, 01=12), plus tag 80 with the GUI and the recurrence URL.
+    /// </summary>
+    public static string Composite(string? chargeLocation, string recurrenceLocation, string merchantName, string city)
+    {
+        var sb = new StringBuilder();
+        Tlv(sb, "00", "01");
+        if (chargeLocation is not null) Tlv(sb, "01", "12");
+        Tlv(sb, "26", Tlv("00", "br.gov.bcb.pix") + (chargeLocation is null ? string.Empty : Tlv("25", chargeLocation)));
+        Tlv(sb, "52", "0000");
+        Tlv(sb, "53", "986");
+        Tlv(sb, "58", "BR");
+        Tlv(sb, "59", Truncate(merchantName, 25));
+        Tlv(sb, "60", Truncate(city, 15));
+        Tlv(sb, "62", Tlv("05", "***"));
+        Tlv(sb, "80", Tlv("00", "br.gov.bcb.pix") + Tlv("25", recurrenceLocation));
+        sb.Append("6304");
+        sb.Append(Crc16(sb.ToString()).ToString("X4", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
     private static string Tlv(string id, string value) => id + value.Length.ToString("00", CultureInfo.InvariantCulture) + value;

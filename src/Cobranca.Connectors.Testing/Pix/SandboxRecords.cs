@@ -59,3 +59,94 @@ internal sealed class SandboxFaultSlot(PixSandboxFault fault)
     public PixSandboxFault Fault { get; } = fault;
     public int Remaining { get; set; } = fault.Times;
 }
+
+internal sealed class SandboxLocRec
+{
+    public required long Id { get; init; }
+    public required string Location { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string? RecurrenceId { get; set; }
+}
+
+internal sealed class SandboxRec
+{
+    public required string Id { get; init; }
+    public required string Contract { get; init; }
+    public required string DebtorDocument { get; init; }
+    public string? DebtorName { get; set; }
+    public string? Object { get; init; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; init; }
+    public required string Periodicity { get; init; }
+    public decimal? FixedAmount { get; init; }
+    public decimal? MinimumAmount { get; init; }
+    public required string RetryPolicy { get; init; }
+    public long? LocationId { get; set; }
+    public string? JourneyTxid { get; set; }
+    public string? Journey { get; set; }
+    public string? PayerIspb { get; set; }
+    public string Status { get; set; } = "CRIADA";
+    public string? EndRequester { get; set; }
+    public string? EndCode { get; set; }
+    public bool EndIsRejection { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public List<(string Status, DateTimeOffset At)> History { get; } = [];
+}
+
+internal sealed class SandboxSolicRec
+{
+    public required string Id { get; init; }
+    public required string RecurrenceId { get; init; }
+    public required string Ispb { get; init; }
+    public required string Account { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public string Status { get; set; } = "CRIADA";
+    public List<(string Status, DateTimeOffset At)> History { get; } = [];
+}
+
+internal sealed class SandboxAttempt
+{
+    public DateOnly Date { get; init; }
+    public required string Type { get; init; }
+    public required string Status { get; set; }
+    public required string EndToEndId { get; init; }
+}
+
+internal sealed class SandboxCobr
+{
+    public required string Txid { get; init; }
+    public required string RecurrenceId { get; init; }
+    public DateOnly DueDate { get; init; }
+    public decimal Amount { get; init; }
+    public required string RetryPolicy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string Account { get; init; }
+    public required string AccountType { get; init; }
+    public string? Information { get; init; }
+    public string Status { get; set; } = "CRIADA";
+    public string? CancelledBy { get; set; }
+    public string? CancellationCode { get; set; }
+    public string? RejectionCode { get; set; }
+    public List<SandboxAttempt> Attempts { get; } = [];
+    public List<string> Payments { get; } = [];
+    public List<(string Status, DateTimeOffset At)> History { get; } = [];
+
+    /// <summary>The first attempt's date (the due date before scheduling): the receiver may cancel only before it.</summary>
+    public DateOnly FirstAttemptDate => Attempts.Count > 0 ? Attempts[0].Date : DueDate;
+}
+
+internal sealed class SandboxBatch
+{
+    public required string Id { get; init; }
+    public required string Description { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public List<SandboxBatchItem> Items { get; } = [];
+}
+
+internal sealed class SandboxBatchItem
+{
+    public required string Txid { get; init; }
+    public required string Status { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public JsonObject? Problem { get; init; }
+}

@@ -1,0 +1,28 @@
+using Cobranca.Connectors.Abstractions;
+
+namespace Cobranca.Connectors.Pix;
+
+/// <summary>Filters of <c>GET /rec</c>: a time window (required) and optional filters.</summary>
+public sealed class PixRecurrenceQuery
+{
+    /// <summary>Start of the window (creation time).</summary>
+    public required DateTimeOffset From { get; init; }
+
+    /// <summary>End of the window.</summary>
+    public required DateTimeOffset To { get; init; }
+
+    /// <summary>Only this payer (CPF or CNPJ).</summary>
+    public Document? Debtor { get; init; }
+
+    /// <summary>Only this status.</summary>
+    public PixRecurrenceStatus? Status { get; init; }
+
+    /// <summary>Only with (true) or without (false) a location.</summary>
+    public bool? LocationPresent { get; init; }
+
+    /// <summary>Only this agreement code.</summary>
+    public string? Agreement { get; init; }
+
+    /// <summary>Items per page (1 to 1000, default 100).</summary>
+    public int PageSize { get; init; } = 100;
+}

@@ -1,0 +1,35 @@
+namespace Cobranca.Connectors.Pix;
+
+/// <summary>What the monthly run did (or found) for one invoice.</summary>
+public enum RecurringInvoiceOutcome
+{
+    /// <summary>Before the scheduling window: nothing to do yet.</summary>
+    NotYetInWindow,
+
+    /// <summary>The customer has no approved recurrence: charge by cobv/lotecobv instead.</summary>
+    NotEnrolled,
+
+    /// <summary>The cobr was created now.</summary>
+    Created,
+
+    /// <summary>The cobr exists and waits for its attempt.</summary>
+    Scheduled,
+
+    /// <summary>A retry was requested now.</summary>
+    RetryRequested,
+
+    /// <summary>The cobr can no longer be cancelled and may still be debited: the fallback waits for that outcome.</summary>
+    AwaitingOutcome,
+
+    /// <summary>Paid by Pix Automático.</summary>
+    Paid,
+
+    /// <summary>The cobr ended unpaid (or was never created in time): the fallback cobv exists and the régua takes over.</summary>
+    HandedToDunning,
+
+    /// <summary>Both the cobr and a cobv were paid: the cobv payment's devolução was requested.</summary>
+    DoublePaymentRefunded,
+
+    /// <summary>An error this run; the next run retries (see <see cref="RecurringInvoiceResult.Detail"/>).</summary>
+    Failed,
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Testing.Pix;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cobranca.Connectors.Pix.Tests.Billing;
+
+/// <summary>A PSP sandbox, a Pix client and the workflow on one fake clock (12:00 UTC, 09:00 in São Paulo).</summary>
+internal sealed class RecurringBillingKit : IAsyncDisposable
+{
+    public static readonly DateOnly Due = new(2027, 1, 15);
+
+    private RecurringBillingKit(FakeTimeProvider time, PixPspSandbox sandbox, PixClient client, Pix.RecurringBilling billing,
+        InMemoryStateStore enrolments, InMemoryStateStore charges)
+    {
+        Time = time;
+        Sandbox = sandbox;
+        Client = client;
+        Billing = billing;
+        Enrolments = enrolments;
+        Charges = charges;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public PixPspSandbox Sandbox { get; }
+    public PixClient Client { get; }
+    public Pix.RecurringBilling Billing { get; }
+    public InMemoryStateStore Enrolments { get; }
+    public InMemoryStateStore Charges { get; }
+    public List<RecurringInvoiceResult> HandedOver { get; } = [];
+    public List<RecurringInvoiceResult> DoublePayments { get; } = [];
+
+    public static async Task<RecurringBillingKit> StartAsync(Action<PixPspSandboxOptions>? configure = null)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero));
+        var sandboxOptions = new PixPspSandboxOptions { TimeProvider = time };
+        configure?.Invoke(sandboxOptions);
+        var sandbox = await PixPspSandbox.StartAsync(sandboxOptions);
+        var pixOptions = new PixClientOptions
+        {
+            BaseAddress = sandbox.BaseUrl, TokenUrl = sandbox.TokenUrl, ClientId = sandbox.ClientId, ClientSecret = sandbox.ClientSecret,
+        };
+        pixOptions.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+        var client = new PixClient(pixOptions, timeProvider: time);
+        var enrolments = new InMemoryStateStore(Pix.RecurringBilling.RecurrenceCollection, time);
+        var charges = new InMemoryStateStore(Pix.RecurringBilling.RecurringChargeCollection, time);
+        RecurringBillingKit? kit = null;
+        var billing = new Pix.RecurringBilling(client, client, enrolments, charges, new RecurringBillingOptions
+        {
+            PixKey = sandbox.Key,
+            ReceiverAccount = "012682",
+            TimeProvider = time,
+            OnHandedToDunning = (r, _) => { kit!.HandedOver.Add(r); return Task.CompletedTask; },
+            OnDoublePayment = (r, _) => { kit!.DoublePayments.Add(r); return Task.CompletedTask; },
+        });
+        kit = new RecurringBillingKit(time, sandbox, client, billing, enrolments, charges);
+        return kit;
+    }
+
+    public static string Cpf(int i)
+    {
+        // A valid CPF from a 9-digit base.
+        var digits = (100000000 + i).ToString(CultureInfo.InvariantCulture).Select(c => c - '0').ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            var sum = 0;
+            for (var k = 0; k < digits.Count; k++) sum += digits[k] * (digits.Count + 1 - k);
+            var check = sum * 10 % 11;
+            digits.Add(check == 10 ? 0 : check);
+        }
+
+        return string.Concat(digits);
+    }
+
+    public static RecurringEnrolment Enrolment(int i) => new()
+    {
+        CustomerId = "C" + i.ToString(CultureInfo.InvariantCulture),
+        Contract = "CT" + i.ToString(CultureInfo.InvariantCulture),
+        Document = Document.Parse(Cpf(i)),
+        Name = "Cliente " + i.ToString(CultureInfo.InvariantCulture),
+        FirstDueDate = Due,
+        MinimumAmount = 79.90m,
+    };
+
+    public static RecurringInvoice Invoice(int i, string? existingCobv = null) => new()
+    {
+        InvoiceId = "F" + i.ToString(CultureInfo.InvariantCulture) + "M01",
+        CustomerId = "C" + i.ToString(CultureInfo.InvariantCulture),
+        DueDate = Due,
+        Amount = 99.90m,
+        Document = Document.Parse(Cpf(i)),
+        Name = "Cliente " + i.ToString(CultureInfo.InvariantCulture),
+        ExistingDueChargeTxid = existingCobv,
+    };
+
+    public async Task EnrolAndApproveAsync(int i)
+    {
+        var result = await Billing.EnrolAsync(Enrolment(i));
+        await Sandbox.ApproveRecurrenceAsync(result.RecurrenceId!);
+        await Billing.RefreshEnrolmentAsync(Enrolment(i).CustomerId);
+    }
+
+    /// <summary>Moves to the local date (09:00) and lets the payer's PSP act.</summary>
+    public async Task DayAsync(DateOnly date)
+    {
+        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        if (target > Time.GetUtcNow()) Time.SetUtcNow(target);
+        await Sandbox.RunRecurrenceSchedulerAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+}
