@@ -318,7 +318,8 @@ public sealed class PaymentToUnblock
         string? failure = null;
         foreach (var contract in contracts)
         {
-            var subscriber = contract.ToSubscriber();
+            // The contract as the debt re-read just reported it: an access controller of the same ERP need not read it again.
+            var subscriber = contract.ToSubscriber() with { Contract = contract };
             for (var i = 0; i < _controllers.Count; i++)
             {
                 var controller = _controllers[i];
