@@ -124,6 +124,7 @@ public static class DunningScaleHarness
 
     private static async Task MeasureAsync(string name, DunningRunner runner, Func<long> requests, CountingSender sender)
     {
+        // Leave the previous run's stack first: its continuation chain runs inline on top of the finished run's frames.
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         long peak = heapBefore;
         using var sampler = new Timer(_ =>
