@@ -10,6 +10,7 @@ root.Subcommands.Add(DemoCommand.Create());
 
 root.Subcommands.Add(Cobranca.Cli.Commands.PixCommands.Create()); // before CodecCommands: it adds "decode" under this "pix"
 Cobranca.Cli.Commands.CodecCommands.AddTo(root);
+Cobranca.Cli.Commands.BoletoRetornoCommands.AddTo(root); // after CodecCommands: adds "retorno" under its "boleto"
 root.Subcommands.Add(Cobranca.Cli.Commands.MikroTikCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.IxcCommands.Create());
 root.Subcommands.Add(Cobranca.Cli.Commands.MkAuthCommands.Create());

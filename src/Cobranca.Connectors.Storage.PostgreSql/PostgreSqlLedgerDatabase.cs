@@ -28,6 +28,13 @@ internal sealed class PostgreSqlLedgerDatabase(string connectionString) : Ledger
             tenant text NOT NULL, payment_id text NOT NULL, done integer NOT NULL, claim_owner text, claim_expires bigint,
             completed_at bigint, CONSTRAINT pk_cobranca_processed_payments PRIMARY KEY (tenant, payment_id));
         """,
+        """
+        CREATE TABLE cobranca_state (
+            tenant text NOT NULL, collection text NOT NULL, state_key text COLLATE "C" NOT NULL, value text NOT NULL,
+            version bigint NOT NULL, updated_at bigint NOT NULL,
+            CONSTRAINT pk_cobranca_state PRIMARY KEY (tenant, collection, state_key));
+        CREATE INDEX ix_cobranca_state_updated ON cobranca_state (tenant, collection, updated_at);
+        """,
     ];
 
     // SKIP LOCKED: concurrent workers each take different pending rows instead of waiting on each other.

@@ -16,14 +16,15 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore, IAsyncDisposable, IDis
 
     /// <summary>Creates the store (no I/O until first use or <see cref="MigrateAsync"/>).</summary>
     /// <param name="options">Settings; copied.</param>
+    /// <param name="timeProvider">The clock for state entries' <see cref="StateEntry.UpdatedAt"/> (system clock when null).</param>
     /// <exception cref="ArgumentException">Invalid options (the message lists every problem, never the connection string).</exception>
-    public PostgreSqlLedgerStore(PostgreSqlLedgerStoreOptions options)
+    public PostgreSqlLedgerStore(PostgreSqlLedgerStoreOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid PostgreSqlLedgerStoreOptions: " + string.Join(" ", problems), nameof(options));
         _database = new PostgreSqlLedgerDatabase(options.ConnectionString!);
-        _ledgers = new SqlLedgers(_database);
+        _ledgers = new SqlLedgers(_database, timeProvider ?? TimeProvider.System);
     }
 
     /// <inheritdoc />
@@ -46,6 +47,9 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore, IAsyncDisposable, IDis
 
     /// <inheritdoc />
     public IProcessedPaymentLedger GetProcessedPaymentLedger(string tenant) => _ledgers.Payments(tenant);
+
+    /// <inheritdoc />
+    public IStateStore GetStateStore(string tenant, string collection) => _ledgers.State(tenant, collection);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DataSource.DisposeAsync();

@@ -23,7 +23,7 @@ public static class PostgreSqlStorageServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlLedgerStoreOptions>, PostgreSqlLedgerStoreOptionsValidator>());
         services.RemoveAll<ILedgerStore>();
-        services.AddSingleton<PostgreSqlLedgerStore>(sp => new PostgreSqlLedgerStore(sp.GetRequiredService<IOptions<PostgreSqlLedgerStoreOptions>>().Value));
+        services.AddSingleton<PostgreSqlLedgerStore>(sp => new PostgreSqlLedgerStore(sp.GetRequiredService<IOptions<PostgreSqlLedgerStoreOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<PostgreSqlLedgerStore>());
         return services;
     }

@@ -42,6 +42,13 @@ internal sealed class SqliteLedgerDatabase : LedgerDatabase
             tenant TEXT NOT NULL, payment_id TEXT NOT NULL, done INTEGER NOT NULL, claim_owner TEXT, claim_expires INTEGER,
             completed_at INTEGER, PRIMARY KEY (tenant, payment_id));
         """,
+        """
+        CREATE TABLE cobranca_state (
+            tenant TEXT NOT NULL, collection TEXT NOT NULL, state_key TEXT NOT NULL, value TEXT NOT NULL,
+            version INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+            PRIMARY KEY (tenant, collection, state_key));
+        CREATE INDEX ix_cobranca_state_updated ON cobranca_state (tenant, collection, updated_at);
+        """,
     ];
 
     // One statement: SQLite serialises writers, so two processes never claim the same row.

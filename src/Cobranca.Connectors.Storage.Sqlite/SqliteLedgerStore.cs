@@ -15,15 +15,16 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     /// <summary>Creates the store (no I/O until first use or <see cref="MigrateAsync"/>).</summary>
     /// <param name="options">Settings; copied.</param>
+    /// <param name="timeProvider">The clock for state entries' <see cref="StateEntry.UpdatedAt"/> (system clock when null).</param>
     /// <exception cref="ArgumentException">Invalid options (the message lists every problem).</exception>
-    public SqliteLedgerStore(SqliteLedgerStoreOptions options)
+    public SqliteLedgerStore(SqliteLedgerStoreOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid SqliteLedgerStoreOptions: " + string.Join(" ", problems), nameof(options));
         var database = new SqliteLedgerDatabase(options.ConnectionString, options.Path, options.BusyTimeout, options.FullSync);
         DataSource = database.DataSource;
-        _ledgers = new SqlLedgers(database);
+        _ledgers = new SqlLedgers(database, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The database file in use.</summary>
@@ -49,6 +50,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     /// <inheritdoc />
     public IProcessedPaymentLedger GetProcessedPaymentLedger(string tenant) => _ledgers.Payments(tenant);
+
+    /// <inheritdoc />
+    public IStateStore GetStateStore(string tenant, string collection) => _ledgers.State(tenant, collection);
 
     /// <inheritdoc />
     public override string ToString() => $"sqlite {DataSource}";

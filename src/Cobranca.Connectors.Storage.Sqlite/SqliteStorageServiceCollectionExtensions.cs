@@ -23,7 +23,7 @@ public static class SqliteStorageServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteLedgerStoreOptions>, SqliteLedgerStoreOptionsValidator>());
         services.RemoveAll<ILedgerStore>();
-        services.AddSingleton<SqliteLedgerStore>(sp => new SqliteLedgerStore(sp.GetRequiredService<IOptions<SqliteLedgerStoreOptions>>().Value));
+        services.AddSingleton<SqliteLedgerStore>(sp => new SqliteLedgerStore(sp.GetRequiredService<IOptions<SqliteLedgerStoreOptions>>().Value, sp.GetService<TimeProvider>()));
         services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<SqliteLedgerStore>());
         return services;
     }

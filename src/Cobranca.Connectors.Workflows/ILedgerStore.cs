@@ -30,4 +30,14 @@ public interface ILedgerStore
     /// <summary>The processed-payment dedupe ledger of <paramref name="tenant"/> (e.g. for a Pix webhook handler).</summary>
     /// <param name="tenant">The tenant (ISP).</param>
     IProcessedPaymentLedger GetProcessedPaymentLedger(string tenant);
+
+    /// <summary>The state collection <paramref name="collection"/> of <paramref name="tenant"/> (created on first use):
+    /// small versioned documents for features that keep durable state of their own (conversations, service windows,
+    /// enrolments, references). The built-in stores implement it; a store written before this member existed throws
+    /// <see cref="NotSupportedException"/>.</summary>
+    /// <param name="tenant">The tenant (ISP); collections of different tenants never mix.</param>
+    /// <param name="collection">The collection's name (lower-case and dotted by convention, e.g. <c>whatsapp.window</c>).</param>
+    /// <exception cref="NotSupportedException">The store has no state collections.</exception>
+    IStateStore GetStateStore(string tenant, string collection) =>
+        throw new NotSupportedException($"The {Kind} ledger store has no state collections.");
 }

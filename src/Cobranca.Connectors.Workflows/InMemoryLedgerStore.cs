@@ -10,6 +10,12 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     private readonly ConcurrentDictionary<string, IDunningLedger> _dunning = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IUnblockLedger> _unblock = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IProcessedPaymentLedger> _payments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tenant, string Collection), IStateStore> _states = new();
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="timeProvider">The clock for state entries' <see cref="StateEntry.UpdatedAt"/> (system clock when null).</param>
+    public InMemoryLedgerStore(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
     public string Kind => "memory";
@@ -29,6 +35,13 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     /// <inheritdoc />
     public IProcessedPaymentLedger GetProcessedPaymentLedger(string tenant) =>
         _payments.GetOrAdd(Tenant(tenant), static _ => new InMemoryProcessedPaymentLedger());
+
+    /// <inheritdoc />
+    public IStateStore GetStateStore(string tenant, string collection)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(collection);
+        return _states.GetOrAdd((Tenant(tenant), collection), key => new InMemoryStateStore(key.Collection, _time));
+    }
 
     private static string Tenant(string tenant)
     {
