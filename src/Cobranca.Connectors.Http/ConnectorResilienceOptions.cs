@@ -51,6 +51,22 @@ public sealed class ConnectorResilienceOptions
     /// <summary>A copy (clients keep their own, so later changes to the options object do not reach a running client).</summary>
     internal ConnectorResilienceOptions Copy() => (ConnectorResilienceOptions)MemberwiseClone();
 
+    /// <summary>Copies every value into <paramref name="target"/> (for options that expose <c>Resilience</c> get-only).</summary>
+    internal void CopyTo(ConnectorResilienceOptions target)
+    {
+        target.MaxRetryAttempts = MaxRetryAttempts;
+        target.RetryBaseDelay = RetryBaseDelay;
+        target.MaxRetryAfter = MaxRetryAfter;
+        target.AttemptTimeout = AttemptTimeout;
+        target.TotalTimeout = TotalTimeout;
+        target.MaxConcurrentRequests = MaxConcurrentRequests;
+        target.MaxQueuedRequests = MaxQueuedRequests;
+        target.CircuitBreakerFailureRatio = CircuitBreakerFailureRatio;
+        target.CircuitBreakerMinimumThroughput = CircuitBreakerMinimumThroughput;
+        target.CircuitBreakerSamplingDuration = CircuitBreakerSamplingDuration;
+        target.CircuitBreakerBreakDuration = CircuitBreakerBreakDuration;
+    }
+
     /// <summary>Checks the values are consistent; returns the problems found (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
