@@ -89,6 +89,17 @@ public static class DunningScaleHarness
                 await PhasesAsync(billing, runner.Planner, clock);
             }
             await MeasureAsync("first run", runner, requests, sender);
+            if (int.TryParse(Environment.GetEnvironmentVariable("DUNNING_SCALE_PAUSE_SECONDS"), CultureInfo.InvariantCulture, out var pause) && pause > 0)
+            {
+                // Diagnostics: time to take a heap snapshot of what stays live between the runs (dotnet-gcdump collect -p PID).
+                Console.WriteLine($"// paused {pause} s after the first run: pid {Environment.ProcessId}, live {Mb(GC.GetTotalMemory(true))} MB");
+                var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+                Console.WriteLine($"// GCMemoryInfo: heap {Mb(info.HeapSizeBytes)} MB, fragmented {Mb(info.FragmentedBytes)} MB, committed {Mb(info.TotalCommittedBytes)} MB, promoted {Mb(info.PromotedBytes)} MB; " +
+                    string.Join(", ", Enumerable.Range(0, info.GenerationInfo.Length).Select(g =>
+                        $"gen{g} {Mb(info.GenerationInfo[g].SizeAfterBytes)} MB (frag {Mb(info.GenerationInfo[g].FragmentationAfterBytes)})")));
+                Console.WriteLine($"// GC.GetTotalAllocatedBytes {Mb(GC.GetTotalAllocatedBytes())} MB; threads {System.Diagnostics.Process.GetCurrentProcess().Threads.Count}");
+                await Task.Delay(TimeSpan.FromSeconds(pause));
+            }
             clock.Shift += TimeSpan.FromHours(2);
             await MeasureAsync("same-day re-run (+2 h)", runner, requests, sender);
             if (Environment.GetEnvironmentVariable("DUNNING_SCALE_DEBUG") == "1")
@@ -113,6 +124,7 @@ public static class DunningScaleHarness
 
     private static async Task MeasureAsync(string name, DunningRunner runner, Func<long> requests, CountingSender sender)
     {
+        // Leave the previous run's stack first: its continuation chain runs inline on top of the finished run's frames.
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         long peak = heapBefore;
         using var sampler = new Timer(_ =>

@@ -29,6 +29,15 @@ public sealed record Subscriber
     /// <summary>MAC address (as text, any common notation).</summary>
     public string? MacAddress { get; init; }
 
+    /// <summary>
+    /// The contract as its billing system reported it in a read the caller made just before this call (for example the
+    /// debt re-read of a payment → unblock), or null. An access controller of that same billing system may take the
+    /// contract's current state and login from it instead of reading them again (it still reads back to confirm a
+    /// change it applied); controllers of other systems ignore it. Leave it null when the read may be stale.
+    /// Not part of <see cref="ToString"/>.
+    /// </summary>
+    public Contract? Contract { get; init; }
+
     /// <summary>A subscriber identified by contract id.</summary>
     /// <param name="contractId">The contract id.</param>
     public static Subscriber ForContract(string contractId) => new() { ContractId = contractId };

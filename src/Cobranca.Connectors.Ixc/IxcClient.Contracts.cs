@@ -65,6 +65,13 @@ public partial class IxcClient
         return IxcMapper.ToContract(rows[0], users.FirstOrDefault()?.Login);
     }
 
+    /// <summary>One contract row without the login enrichment (<paramref name="login"/> is the one already known); null when it does not exist.</summary>
+    internal async Task<Contract?> GetContractRowAsync(string contractId, string? login, CancellationToken cancellationToken)
+    {
+        var rows = await ListRowsAsync(IxcListing.Where("cliente_contrato", "id", "=", contractId.Trim()), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : IxcMapper.ToContract(rows[0], login);
+    }
+
     /// <summary>
     /// Blocks a contract manually (<c>cliente_contrato_15300 {"id_contrato": id}</c>; IXC sets <c>status_internet = CM</c>).
     /// A write: never retried. For an idempotent block that reports the resulting state, use <see cref="AsAccessController"/>.

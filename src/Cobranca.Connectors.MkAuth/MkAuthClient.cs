@@ -386,7 +386,8 @@ public sealed partial class MkAuthClient : IMkAuthClient, IDisposable
         get
         {
             var caps = BillingCapabilities.FindByDocument | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
-                | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine;
+                | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
+                | BillingCapabilities.ListContracts;
             if (Server is not { } s) return caps;
             if (s.Has(MkAuthFeatures.Pix)) caps |= BillingCapabilities.PixCopyPaste;
             if (s.Has(MkAuthFeatures.BoletoPage)) caps |= BillingCapabilities.BoletoPdf;

@@ -34,7 +34,8 @@ public sealed partial class SgpClient : ISgpClient, IDisposable
     private const BillingCapabilities Capabilities =
         BillingCapabilities.FindByDocument | BillingCapabilities.FindByPhone | BillingCapabilities.FindById | BillingCapabilities.FindByLogin
         | BillingCapabilities.DebtStatus | BillingCapabilities.ListOpenInvoices | BillingCapabilities.BoletoLine
-        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock;
+        | BillingCapabilities.PixCopyPaste | BillingCapabilities.BoletoPdf | BillingCapabilities.TrustUnlock
+        | BillingCapabilities.ListContracts;
 
     private readonly Func<HttpClient> _http;
     private readonly HttpClient? _owned;

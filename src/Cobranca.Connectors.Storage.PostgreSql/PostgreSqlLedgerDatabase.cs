@@ -48,6 +48,36 @@ internal sealed class PostgreSqlLedgerDatabase(string connectionString) : Ledger
         RETURNING u.entry
         """;
 
+    /// <summary>One <see cref="NpgsqlBatch"/> inside a transaction: the statements travel in one round trip, then one commit.</summary>
+    public override async Task<int[]> ExecuteInOneTransactionAsync(IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements,
+        CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var batch = new NpgsqlBatch(connection, transaction);
+                await using (batch.ConfigureAwait(false))
+                {
+                    foreach (var (sql, parameters) in statements)
+                    {
+                        var command = new NpgsqlBatchCommand(sql);
+                        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                        batch.BatchCommands.Add(command);
+                    }
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    var counts = new int[batch.BatchCommands.Count];
+                    for (var i = 0; i < counts.Length; i++) counts[i] = checked((int)batch.BatchCommands[i].RecordsAffected);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return counts;
+                }
+            }
+        }
+    }
+
     public override async ValueTask<DbConnection> OpenRawAsync(CancellationToken cancellationToken) =>
         await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

@@ -33,6 +33,9 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public bool IsDurable => true;
 
+    /// <summary>The group-commit queue of the unblock ledger writes (tests check it batches).</summary>
+    internal LedgerWriteBatcher Writes => _ledgers.Writes;
+
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken cancellationToken = default) => _database.EnsureMigratedAsync(cancellationToken);
 

@@ -7,6 +7,7 @@ internal sealed class SqliteLedgerDatabase : LedgerDatabase
 {
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public SqliteLedgerDatabase(string? connectionString, string path, TimeSpan busyTimeout, bool fullSync)
     {
@@ -66,8 +67,14 @@ internal sealed class SqliteLedgerDatabase : LedgerDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = Command(connection, _synchronous))
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // The setting lives on the native connection, which the pool reuses: set it once per native connection, not
+            // once per statement (it was one extra statement for every ledger read and write).
+            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+            {
+                await using (var pragma = Command(connection, _synchronous))
+                    await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _configured.AddOrUpdate(handle, this);
+            }
             return connection;
         }
         catch

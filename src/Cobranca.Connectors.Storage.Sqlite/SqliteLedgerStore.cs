@@ -36,6 +36,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <inheritdoc />
     public bool IsDurable => true;
 
+    /// <summary>The group-commit queue of the unblock ledger writes (tests check it batches).</summary>
+    internal LedgerWriteBatcher Writes => _ledgers.Writes;
+
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken cancellationToken = default) => _ledgers.Database.EnsureMigratedAsync(cancellationToken);
 

@@ -110,13 +110,14 @@ public sealed class PaymentToUnblock
                 await _options.Ledger.SaveAttemptAsync(entry, claim, CancellationToken.None).ConfigureAwait(false); // pending, unclaimed
                 throw;
             }
+            var slot = new SlotLease(_slots);
             try
             {
-                return await AttemptAsync(entry, claim, started, cancellationToken).ConfigureAwait(false);
+                return await AttemptAsync(entry, claim, started, slot, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                _slots.Release();
+                slot.Release();
             }
         }
         finally
@@ -151,13 +152,14 @@ public sealed class PaymentToUnblock
             await Parallel.ForEachAsync(fresh, parallel, async (entry, ct) =>
             {
                 await _slots.WaitAsync(ct).ConfigureAwait(false);
+                var slot = new SlotLease(_slots);
                 try
                 {
-                    outcomes.Add(await AttemptAsync(entry, claim, _options.TimeProvider.GetTimestamp(), ct).ConfigureAwait(false));
+                    outcomes.Add(await AttemptAsync(entry, claim, _options.TimeProvider.GetTimestamp(), slot, ct).ConfigureAwait(false));
                 }
                 finally
                 {
-                    _slots.Release();
+                    slot.Release();
                 }
             }).ConfigureAwait(false);
             if (batch.Count < batchSize || fresh.Count < batch.Count) break;
@@ -179,7 +181,19 @@ public sealed class PaymentToUnblock
         return ToOutcome(deferred, [], _options.TimeProvider.GetElapsedTime(started), duplicate: false);
     }
 
-    private async Task<UnblockOutcome> AttemptAsync(UnblockLedgerEntry entry, LedgerClaim claim, long started, CancellationToken cancellationToken)
+    /// <summary>A slot released once: after the controller calls (so the next payment starts while this one's result is
+    /// written to the ledger), or at the end at the latest.</summary>
+    private sealed class SlotLease(SemaphoreSlim slots)
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+
+    private async Task<UnblockOutcome> AttemptAsync(UnblockLedgerEntry entry, LedgerClaim claim, long started, SlotLease slot, CancellationToken cancellationToken)
     {
         using var activity = Instrumentation.ActivitySource.StartActivity("workflows.payment-to-unblock");
         activity?.SetTag("cobranca.payment.source", entry.Payment.Source);
@@ -200,6 +214,9 @@ public sealed class PaymentToUnblock
             throw;
         }
 
+        // The billing system and the controllers are done with this payment: the slot goes to the next one while the
+        // result is written (the claim still holds the payment until the write releases it).
+        slot.Release();
         var now = _options.TimeProvider.GetUtcNow();
         result = result with { UpdatedAt = now };
         if (result.Status == UnblockStatus.Restored) result = result with { RestoredAt = now };
@@ -318,7 +335,8 @@ public sealed class PaymentToUnblock
         string? failure = null;
         foreach (var contract in contracts)
         {
-            var subscriber = contract.ToSubscriber();
+            // The contract as the debt re-read just reported it: an access controller of the same ERP need not read it again.
+            var subscriber = contract.ToSubscriber() with { Contract = contract };
             for (var i = 0; i < _controllers.Count; i++)
             {
                 var controller = _controllers[i];

@@ -35,7 +35,8 @@ public sealed class PaymentToUnblockOptions
     public Func<Contract, bool> ShouldRestore { get; init; } = static c => c.Access.Status != AccessStatus.Inactive;
 
     /// <summary>Payments worked at the same time by one instance (calls beyond it wait: back-pressure, so a burst does
-    /// not overflow the billing system's or controllers' request queues). Default 32.</summary>
+    /// not overflow the billing system's or controllers' request queues). Default 32. A payment leaves its slot once its
+    /// billing-system and controller calls are done; writing its result to the ledger happens outside the slot.</summary>
     public int MaxConcurrentAttempts { get; init; } = 32;
 
     /// <summary>The intake limit: payments allowed to wait for a slot in <see cref="PaymentToUnblock.ProcessAsync"/>.

@@ -47,6 +47,43 @@ public sealed class PaymentToUnblockTests
     }
 
     [Fact]
+    public async Task The_contract_just_re_read_travels_with_the_subscriber_so_the_erp_controller_need_not_read_it_again()
+    {
+        var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();
+        var seen = new ConcurrentQueue<Subscriber>();
+        var workflow = new PaymentToUnblock(isp.Billing, [new CapturingAccessController(isp.Erp, seen)],
+            new PaymentToUnblockOptions { TimeProvider = isp.Time });
+
+        var outcome = await workflow.ProcessAsync(isp.Pay(invoice.Id));
+
+        Assert.Equal(UnblockStatus.Restored, outcome.Status);
+        var subscriber = Assert.Single(seen);
+        Assert.NotNull(subscriber.Contract); // issue 19: without it IXC re-read the contract and its login (2 of 5 calls per payment)
+        Assert.Equal(subscriber.ContractId, subscriber.Contract.Id);
+        Assert.Equal(AccessStatus.Blocked, subscriber.Contract.Access.Status); // as the debt re-read reported it
+    }
+
+    private sealed class CapturingAccessController(IAccessController inner, ConcurrentQueue<Subscriber> seen) : IAccessController
+    {
+        public AccessControllerInfo Info => inner.Info;
+
+        public Task<AccessState> GetAccessStateAsync(Subscriber subscriber, CancellationToken cancellationToken = default) => inner.GetAccessStateAsync(subscriber, cancellationToken);
+
+        public Task<AccessChange> BlockAsync(Subscriber subscriber, BlockRequest request, CancellationToken cancellationToken = default) => inner.BlockAsync(subscriber, request, cancellationToken);
+
+        public Task<AccessChange> UnblockAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+        {
+            seen.Enqueue(subscriber);
+            return inner.UnblockAsync(subscriber, cancellationToken);
+        }
+
+        public Task<AccessChange> ThrottleAsync(Subscriber subscriber, Bandwidth limit, CancellationToken cancellationToken = default) => inner.ThrottleAsync(subscriber, limit, cancellationToken);
+
+        public Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            inner.ApplyAsync(commands, progress, cancellationToken);
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_the_same_payment_unblock_once()
     {
         var (isp, invoice) = BlockedCustomerWithOneOverdueInvoice();

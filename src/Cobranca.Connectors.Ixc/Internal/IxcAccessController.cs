@@ -57,13 +57,14 @@ internal sealed class IxcAccessController(IxcClient client, IxcClientOptions opt
         if (block) await client.BlockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
         else await client.UnblockContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
 
-        // IXC accepted the write: that is the outcome. The re-read only confirms the state, best effort.
+        // IXC accepted the write: that is the outcome. The re-read only confirms the state, best effort: the contract row
+        // alone (status_internet), without the login enrichment already known.
         var button = block ? "cliente_contrato_15300" : "cliente_contrato_15464";
         AccessState state;
         string detail;
         try
         {
-            var after = await client.GetContractAsync(contract.Id, cancellationToken).ConfigureAwait(false);
+            var after = await client.GetContractRowAsync(contract.Id, contract.Login, cancellationToken).ConfigureAwait(false);
             state = after?.Access ?? contract.Access;
             var confirmed = block ? state.Status == AccessStatus.Blocked : state.Status.HasFullAccess;
             if (!confirmed) IxcLog.StateNotConfirmed(logger, contract.Id, action, state.RawCode);
@@ -111,6 +112,9 @@ internal sealed class IxcAccessController(IxcClient client, IxcClientOptions opt
         if (!string.IsNullOrWhiteSpace(subscriber.ContractId))
         {
             contractId = subscriber.ContractId.Trim();
+            // The caller just read this contract from this IXC (a payment's debt re-read): no second read of it and its login.
+            if (subscriber.Contract is { } known && string.Equals(known.Id, contractId, StringComparison.Ordinal) && IxcMapper.IsContractRow(known))
+                return known;
         }
         else if (!string.IsNullOrWhiteSpace(subscriber.Login))
         {

@@ -37,6 +37,13 @@ internal static class IxcMapper
     };
 
     /// <summary>
+    /// True when <paramref name="contract"/> was mapped from an IXC <c>cliente_contrato</c> row (its raw fields carry
+    /// <c>status_internet</c> and <c>id_cliente</c>), so its state can stand for a fresh read of that contract.
+    /// </summary>
+    public static bool IsContractRow(Contract contract) =>
+        contract.Raw.ContainsKey("status_internet") && contract.Raw.ContainsKey("id_cliente") && contract.Access.RawCode is not null;
+
+    /// <summary>
     /// Maps <c>status</c> (contract) and <c>status_internet</c> (access) to the common state. The raw
     /// <c>status_internet</c> code is always kept; unknown codes map to <see cref="AccessStatus.Unknown"/>.
     /// </summary>

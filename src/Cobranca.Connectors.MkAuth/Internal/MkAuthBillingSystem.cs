@@ -25,6 +25,9 @@ internal sealed class MkAuthBillingSystem(MkAuthClient client) : IBillingSystem
     public IAsyncEnumerable<Invoice> ListOpenInvoicesAsync(InvoiceQuery query, CancellationToken cancellationToken = default) =>
         client.ListOpenInvoicesAsync(query, cancellationToken);
 
+    public IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, CancellationToken cancellationToken = default) =>
+        client.ListContractsAsync(query, cancellationToken);
+
     public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) =>
         client.GetPaymentSlipAsync(invoiceId, cancellationToken);
 

@@ -87,6 +87,19 @@ public sealed class MkAuthDataSetIds : IBillingSystem, IAccessController
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<Contract> ListContractsAsync(ContractQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var inner = query.CustomerIds is { } ids
+            ? new ContractQuery { CustomerIds = ids.Select(id => string.IsNullOrWhiteSpace(id) ? id : FromDataSet(id)).ToList(), PageSize = query.PageSize }
+            : query;
+        await foreach (var c in _billing.ListContractsAsync(inner, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new Contract { Id = c.Id, CustomerId = ToDataSet(c.CustomerId), PlanName = c.PlanName, Login = c.Login, Access = c.Access, Raw = c.Raw };
+        }
+    }
+
+    /// <inheritdoc />
     public Task<PaymentSlip> GetPaymentSlipAsync(string invoiceId, CancellationToken cancellationToken = default) =>
         _billing.GetPaymentSlipAsync(invoiceId, cancellationToken);
 

@@ -520,20 +520,36 @@ public sealed class MkAuthSandbox : IAsyncDisposable
         var args = argument.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        var rows = clients ? ClientRowsLocked() : TitleRowsLocked(_ => true);
         var key = clients ? "clientes" : "titulos";
-        if (Legacy) return Rows("dados", rows, envelopeTotal: false);
-        if (_options.IgnorePaging) return Rows(key, rows, envelopeTotal: false);
+        if (Legacy) return Rows("dados", clients ? ClientRowsLocked() : TitleRowsLocked(_ => true), envelopeTotal: false);
+        if (_options.IgnorePaging) return Rows(key, clients ? ClientRowsLocked() : TitleRowsLocked(_ => true), envelopeTotal: false);
         var page = int.TryParse(args.GetValueOrDefault("pagina"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var limit = int.TryParse(args.GetValueOrDefault("limite"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : 500;
-        var pages = Math.Max(1, (rows.Count + limit - 1) / limit);
+        List<Dictionary<string, string?>> slice;
+        int count;
+        if (clients)
+        {
+            // Customers (logins) are a list in id order: a page is a slice of it, O(page), not a copy of the table.
+            lock (_store.Gate)
+            {
+                count = _store.Clients.Count;
+                var start = (int)Math.Min((long)(page - 1) * limit, count);
+                slice = _store.Clients.GetRange(start, Math.Min(limit, count - start)).Select(ClientView).ToList();
+            }
+        }
+        else
+        {
+            var rows = TitleRowsLocked(_ => true);
+            count = rows.Count;
+            slice = rows.Skip((page - 1) * limit).Take(limit).ToList();
+        }
+        var pages = Math.Max(1, (count + limit - 1) / limit);
         if (page > pages) return "{\"mensagem\":\"Pagina atual acima do limite de paginas\"}";
-        var slice = rows.Skip((page - 1) * limit).Take(limit).ToList();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
-            json.WriteString("total_registros", rows.Count.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("total_registros", count.ToString(CultureInfo.InvariantCulture));
             json.WriteNumber("consulta_atual", slice.Count);
             json.WriteNumber("pagina_atual", page);
             json.WriteNumber("total_paginas", pages);

@@ -351,7 +351,7 @@ public sealed class SgpSandbox : IAsyncDisposable
     private JsonNode ContractRow(SgpContractRecord c)
     {
         var customer = _store.Customers[c.CustomerId];
-        var open = _store.Titles.Values.Where(t => t.ContractId == c.Id && t.Status == "aberto").ToList();
+        var open = _store.TitlesOfContract(c.Id).Where(t => t.Status == "aberto").ToList();
         return new JsonObject
         {
             ["contratoId"] = c.Id,
@@ -387,14 +387,18 @@ public sealed class SgpSandbox : IAsyncDisposable
 
     private JsonObject Clientes(Dictionary<string, string> f)
     {
-        IEnumerable<SgpCustomerRecord> customers = _store.Customers.Values;
-        if (f.TryGetValue("telefone", out var phone)) customers = customers.Where(c => HasPhone(c, phone));
-        if (f.TryGetValue("cpfcnpj", out var document)) customers = customers.Where(c => document.All(char.IsAsciiDigit) && Digits(c.Document) == document);
-        if (f.TryGetValue("contrato", out var contract)) customers = customers.Where(c => _store.Contracts.Values.Any(x => x.CustomerId == c.Id && x.Id.ToString(CultureInfo.InvariantCulture) == contract));
-        if (f.TryGetValue("login", out var login)) customers = customers.Where(c => _store.Contracts.Values.Any(x => x.CustomerId == c.Id && string.Equals(x.Login, login, StringComparison.OrdinalIgnoreCase)));
-        var all = customers.ToList();
+        IEnumerable<SgpCustomerRecord> customers = _store.CustomersInOrder;
+        var filtered = false;
+        if (f.TryGetValue("telefone", out var phone)) { filtered = true; customers = customers.Where(c => HasPhone(c, phone)); }
+        if (f.TryGetValue("cpfcnpj", out var document)) { filtered = true; customers = customers.Where(c => document.All(char.IsAsciiDigit) && Digits(c.Document) == document); }
+        if (f.TryGetValue("contrato", out var contract)) { filtered = true; customers = customers.Where(c => _store.ContractsOf(c.Id).Any(x => x.Id.ToString(CultureInfo.InvariantCulture) == contract)); }
+        if (f.TryGetValue("login", out var login)) { filtered = true; customers = customers.Where(c => _store.ContractsOf(c.Id).Any(x => string.Equals(x.Login, login, StringComparison.OrdinalIgnoreCase))); }
         var (offset, limit) = Paging(f, 100);
-        var page = all.Skip(offset).Take(limit).ToList();
+        // Unfiltered (the whole-base walk): the page is a slice of the id-ordered array, O(page) and not a scan.
+        var all = filtered ? customers.ToList() : null;
+        var total = all?.Count ?? _store.CustomersInOrder.Length;
+        IReadOnlyList<SgpCustomerRecord> page = all is not null ? all.Skip(offset).Take(limit).ToList()
+            : _store.CustomersInOrder.AsSpan(Math.Min(offset, total), Math.Max(0, Math.Min(limit, total - offset))).ToArray();
         var rows = page.Select(c =>
         {
             var row = new JsonObject
@@ -402,7 +406,7 @@ public sealed class SgpSandbox : IAsyncDisposable
                 ["id"] = c.Id,
                 ["nome"] = c.Name,
                 ["cpfcnpj"] = c.Document,
-                ["contratos"] = new JsonArray(_store.Contracts.Values.Where(x => x.CustomerId == c.Id).Select(x => (JsonNode)new JsonObject
+                ["contratos"] = new JsonArray(_store.ContractsOf(c.Id).Select(x => (JsonNode)new JsonObject
                 {
                     ["contrato"] = x.Id, ["status"] = x.Status, ["statusDisplay"] = StatusNames[x.Status], ["login"] = x.Login, ["senha"] = x.PppoePassword,
                 }).ToArray()),
@@ -418,7 +422,7 @@ public sealed class SgpSandbox : IAsyncDisposable
         }).ToArray();
         return new JsonObject
         {
-            ["paginacao"] = new JsonObject { ["offset"] = offset, ["limit"] = limit, ["parcial"] = rows.Length, ["total"] = all.Count },
+            ["paginacao"] = new JsonObject { ["offset"] = offset, ["limit"] = limit, ["parcial"] = rows.Length, ["total"] = total },
             ["clientes"] = new JsonArray(rows),
         };
     }

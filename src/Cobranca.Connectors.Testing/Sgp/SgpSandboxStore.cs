@@ -14,6 +14,36 @@ internal sealed class SgpSandboxStore
 
     public SortedDictionary<int, SgpTitleRecord> Titles { get; } = [];
 
+    /// <summary>Customers in id order (the listing order of <c>clientes</c>): a page is a slice, not a scan.</summary>
+    public SgpCustomerRecord[] CustomersInOrder { get; private set; } = [];
+
+    /// <summary>Each customer's contracts, in id order (customers and contracts are fixed once seeded).</summary>
+    public Dictionary<int, List<SgpContractRecord>> ContractsByCustomer { get; } = [];
+
+    /// <summary>Each contract's titles (a title's contract never changes; its status does).</summary>
+    public Dictionary<int, List<SgpTitleRecord>> TitlesByContract { get; } = [];
+
+    private void Index()
+    {
+        CustomersInOrder = Customers.Values.ToArray();
+        foreach (var c in Contracts.Values)
+        {
+            if (!ContractsByCustomer.TryGetValue(c.CustomerId, out var list)) ContractsByCustomer[c.CustomerId] = list = [];
+            list.Add(c);
+        }
+        foreach (var t in Titles.Values)
+        {
+            if (!TitlesByContract.TryGetValue(t.ContractId, out var list)) TitlesByContract[t.ContractId] = list = [];
+            list.Add(t);
+        }
+    }
+
+    public IReadOnlyList<SgpContractRecord> ContractsOf(int customerId) =>
+        ContractsByCustomer.TryGetValue(customerId, out var list) ? list : [];
+
+    public IReadOnlyList<SgpTitleRecord> TitlesOfContract(int contractId) =>
+        TitlesByContract.TryGetValue(contractId, out var list) ? list : [];
+
     public static SgpSandboxStore FromDataSet(IspDataSet data)
     {
         var s = new SgpSandboxStore();
@@ -73,6 +103,7 @@ internal sealed class SgpSandboxStore
                 Hash = Hash(i.Id),
             };
         }
+        s.Index();
         return s;
     }
 

@@ -106,6 +106,32 @@ internal abstract class LedgerDatabase
         }
     }
 
+    /// <summary>
+    /// Runs the statements in one transaction and commits once; returns each statement's rows affected. All or nothing:
+    /// an exception means none of them was applied. Engines override it to send them in one round trip.
+    /// </summary>
+    public virtual async Task<int[]> ExecuteInOneTransactionAsync(IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements,
+        CancellationToken cancellationToken)
+    {
+        var counts = new int[statements.Count];
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                for (var i = 0; i < statements.Count; i++)
+                {
+                    await using var command = Command(connection, statements[i].Sql, transaction);
+                    foreach (var (name, value) in statements[i].Parameters) Add(command, name, value);
+                    counts[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return counts;
+    }
+
     /// <summary>Runs a query and maps every row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)

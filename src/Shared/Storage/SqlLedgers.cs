@@ -12,11 +12,16 @@ internal sealed class SqlLedgers(LedgerDatabase db, TimeProvider time)
     private readonly ConcurrentDictionary<string, IProcessedPaymentLedger> _payments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Tenant, string Collection), IStateStore> _states = new();
 
+    private readonly LedgerWriteBatcher _writes = new(db);
+
     public LedgerDatabase Database => db;
+
+    /// <summary>The group-commit queue the unblock ledgers of every tenant share.</summary>
+    public LedgerWriteBatcher Writes => _writes;
 
     public IDunningLedger Dunning(string tenant) => _dunning.GetOrAdd(Tenant(tenant), t => new SqlDunningLedger(db, t));
 
-    public IUnblockLedger Unblock(string tenant) => _unblock.GetOrAdd(Tenant(tenant), t => new SqlUnblockLedger(db, t));
+    public IUnblockLedger Unblock(string tenant) => _unblock.GetOrAdd(Tenant(tenant), t => new SqlUnblockLedger(db, _writes, t));
 
     public IProcessedPaymentLedger Payments(string tenant) => _payments.GetOrAdd(Tenant(tenant), t => new SqlProcessedPaymentLedger(db, t));
 

@@ -5,12 +5,13 @@ namespace Cobranca.Connectors.Storage;
 
 /// <summary><see cref="IUnblockLedger"/> over one table, primary key (tenant, payment id); the entry is kept as JSON
 /// beside the columns the claims and lists filter on.</summary>
-internal sealed class SqlUnblockLedger(LedgerDatabase db, string tenant) : IUnblockLedger
+internal sealed class SqlUnblockLedger(LedgerDatabase db, LedgerWriteBatcher writes, string tenant) : IUnblockLedger
 {
     public async Task<bool> TryAddAsync(UnblockLedgerEntry entry, LedgerClaim? claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return await db.ExecuteAsync("""
+        // Group-committed with the other payments arriving at the same time (one transaction for all of them).
+        return await writes.ExecuteAsync(entry.PaymentId, """
             INSERT INTO cobranca_unblock_ledger (tenant, payment_id, status, seen_at, updated_at, claim_owner, claim_expires, entry)
             VALUES (@tenant, @payment, @status, @seen, @updated, @owner, @expires, @entry)
             ON CONFLICT (tenant, payment_id) DO NOTHING
@@ -35,7 +36,7 @@ internal sealed class SqlUnblockLedger(LedgerDatabase db, string tenant) : IUnbl
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(claim);
-        return await db.ExecuteAsync("""
+        return await writes.ExecuteAsync(entry.PaymentId, """
             UPDATE cobranca_unblock_ledger SET status = @status, updated_at = @updated, entry = @entry, claim_owner = NULL, claim_expires = NULL
             WHERE tenant = @tenant AND payment_id = @payment AND claim_owner = @owner
             """, cancellationToken, ("@status", (int)entry.Status), ("@updated", LedgerDatabase.Ticks(entry.UpdatedAt)),
