@@ -16,6 +16,25 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_pix_automatico_charges_the_enrolled_payer_once_and_hands_the_one_without_funds_to_the_regua()
+    {
+        var result = await CliHost.RunAsync("demo", "--customers", "30", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var pix = doc.RootElement.GetProperty("pixAutomatico");
+        var enrolled = pix.GetProperty("enrolled").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(2, enrolled.Count);
+        Assert.Equal(2, pix.GetProperty("recurringChargesCreated").GetInt32());
+        Assert.Equal(0, pix.GetProperty("doublePayments").GetInt32());
+        var handed = Assert.Single(pix.GetProperty("handedToDunning").EnumerateArray());
+        Assert.StartsWith(enrolled[1] + "M", handed.GetString(), StringComparison.Ordinal);
+        var last = pix.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal("Paid", last.GetProperty("payer").GetString());
+        Assert.Equal("HandedToDunning", last.GetProperty("noFunds").GetString());
+    }
+
+    [Fact]
     public async Task Demo_in_memory_prints_the_steps()
     {
         var result = await CliHost.RunAsync("demo", "--customers", "30", "--backend", "memory");

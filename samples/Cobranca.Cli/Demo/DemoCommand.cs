@@ -19,7 +19,7 @@ public static class DemoCommand
     public static IReadOnlyList<IDemoStep> Steps { get; } =
     [
         new FindCustomerStep(), new ShowDebtStep(), new BlockUnblockStep(), new SecondCopyStep(),
-        new DunningRunStep(), new TrustUnlockStep(), new PaymentUnblockStep(), new BoletoPaymentStep(),
+        new DunningRunStep(), new TrustUnlockStep(), new PaymentUnblockStep(), new BoletoPaymentStep(), new PixAutomaticoStep(),
     ];
 
     /// <summary>Creates the command.</summary>
