@@ -31,21 +31,22 @@ public static class BoletoBankServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
 
         services.AddTenantOptions<BoletoBankClientOptions, BoletoBankClientOptionsValidator>(ConfigurationSectionPrefix, tenant, configure);
-        services.AddKeyedSingleton(tenant, (sp, _) => new BoletoTenantState(sp.GetRequiredService<IOptionsMonitor<BoletoBankClientOptions>>(), tenant));
+        services.AddKeyedSingleton(tenant, (sp, _) => new MtlsTenantState<BoletoBankClientOptions>(sp.GetRequiredService<IOptionsMonitor<BoletoBankClientOptions>>(), tenant,
+            o => o.Credential, o => o.CreateCredential(), BoletoBankClient.LoadCertificate, o => o.Certificate));
 
         var httpName = "Cobranca.Connectors.Boleto.Providers." + tenant;
         var http = services.AddHttpClient(httpName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                var state = sp.GetRequiredKeyedService<BoletoTenantState>(tenant);
+                var state = sp.GetRequiredKeyedService<MtlsTenantState<BoletoBankClientOptions>>(tenant);
                 return BoletoBankClient.CreatePrimaryHandler(state.Options, state.Certificate());
             })
-            .AddConnectorResilience(sp => sp.GetRequiredKeyedService<BoletoTenantState>(tenant).Options.Resilience)
+            .AddConnectorResilience(sp => sp.GetRequiredKeyedService<MtlsTenantState<BoletoBankClientOptions>>(tenant).Options.Resilience)
             .SetHandlerLifetime(TimeSpan.FromMinutes(15));
 
         services.AddKeyedSingleton(tenant, (sp, _) =>
         {
-            var state = sp.GetRequiredKeyedService<BoletoTenantState>(tenant);
+            var state = sp.GetRequiredKeyedService<MtlsTenantState<BoletoBankClientOptions>>(tenant);
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new BoletoBankClient(state.Options, state.Credential, () => factory.CreateClient(httpName), sp.GetService<ILoggerFactory>(),
                 sp.GetService<TimeProvider>(), tenant, sp.GetService<IMeterFactory>());

@@ -31,21 +31,22 @@ public static class PixServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
 
         services.AddTenantOptions<PixClientOptions, PixClientOptionsValidator>(ConfigurationSectionPrefix, tenant, configure);
-        services.AddKeyedSingleton(tenant, (sp, _) => new PixTenantState(sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>(), tenant));
+        services.AddKeyedSingleton(tenant, (sp, _) => new MtlsTenantState<PixClientOptions>(sp.GetRequiredService<IOptionsMonitor<PixClientOptions>>(), tenant,
+            o => o.Credential, o => o.CreateCredential(), PixCertificateLoader.Load, o => o.Certificate));
 
         var httpName = "Cobranca.Connectors.Pix." + tenant;
         var http = services.AddHttpClient(httpName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                var state = sp.GetRequiredKeyedService<PixTenantState>(tenant);
+                var state = sp.GetRequiredKeyedService<MtlsTenantState<PixClientOptions>>(tenant);
                 return PixHttpHandlers.CreatePrimary(state.Options, state.Certificate());
             })
-            .AddConnectorResilience(sp => sp.GetRequiredKeyedService<PixTenantState>(tenant).Options.Resilience)
+            .AddConnectorResilience(sp => sp.GetRequiredKeyedService<MtlsTenantState<PixClientOptions>>(tenant).Options.Resilience)
             .SetHandlerLifetime(TimeSpan.FromMinutes(15));
 
         services.AddKeyedSingleton(tenant, (sp, _) =>
         {
-            var state = sp.GetRequiredKeyedService<PixTenantState>(tenant);
+            var state = sp.GetRequiredKeyedService<MtlsTenantState<PixClientOptions>>(tenant);
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new PixClient(state.Options, state.Credential, () => factory.CreateClient(httpName), sp.GetService<ILoggerFactory>(),
                 sp.GetService<TimeProvider>(), tenant, sp.GetService<IMeterFactory>());
