@@ -53,6 +53,8 @@ public sealed class BoletoRegistrar
             throw new ArgumentOutOfRangeException(nameof(options), "InFlightLease and ResendAfter must be positive.");
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        // Never two boletos for one invoice holds across restarts only when the references outlive the process.
+        if (references is InMemoryStateStore) BoletoLog.ReferencesInMemory(_logger, provider.ProviderName);
     }
 
     /// <summary>The provider this registrar registers at.</summary>

@@ -144,4 +144,43 @@ public sealed class RegistrarTests
         Assert.NotEqual(BoletoReference.ForInvoice("12345678901"), BoletoReference.ForInvoice("12345678902"));
         Assert.Throws<ArgumentException>(() => BoletoReference.ForInvoice(" "));
     }
+
+    [Fact]
+    public async Task An_in_memory_reference_store_is_warned_about_and_a_durable_one_is_not()
+    {
+        await using var ctx = await BankTestContext.StartAsync();
+        var client = ctx.Client("bb");
+        var logger = new WarningCollector();
+        _ = new BoletoRegistrar(client, new InMemoryStateStore(BoletoRegistrar.Collection), logger: logger);
+        var warning = Assert.Single(logger.Warnings);
+        Assert.Contains("process memory", warning, StringComparison.Ordinal);
+
+        var path = Path.Combine(Path.GetTempPath(), $"boleto-ref-{Guid.NewGuid():N}.db");
+        try
+        {
+            var store = new SqliteLedgerStore(new SqliteLedgerStoreOptions { Path = path });
+            _ = new BoletoRegistrar(client, store.GetStateStore("isp", BoletoRegistrar.Collection), logger: logger);
+            Assert.Single(logger.Warnings);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        }
+    }
+
+    private sealed class WarningCollector : Microsoft.Extensions.Logging.ILogger<BoletoRegistrar>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) Warnings.Add(formatter(state, exception));
+        }
+    }
 }

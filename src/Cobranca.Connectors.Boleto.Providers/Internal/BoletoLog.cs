@@ -36,4 +36,7 @@ internal static partial class BoletoLog
 
     [LoggerMessage(EventId = 23, EventName = "BoletoWebhookMalformed", Level = LogLevel.Warning, Message = "{Provider} webhook body not understood")]
     public static partial void WebhookMalformed(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 24, EventName = "BoletoReferencesInMemory", Level = LogLevel.Warning, Message = "{Provider} boleto references are kept in process memory: after a restart a create whose answer was lost cannot be looked up first, so register a durable IStateStore (ledgerStore.GetStateStore(tenant, \"boleto.reference\"))")]
+    public static partial void ReferencesInMemory(ILogger logger, string provider);
 }
