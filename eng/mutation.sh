@@ -79,7 +79,7 @@ for target in "${targets[@]}"; do
   case "$target" in
     boleto)  run boleto tests/Cobranca.Connectors.Boleto.Tests Cobranca.Connectors.Boleto.csproj "" "**/*.cs" "!**/Cnab/*.cs" ;;
     brcode)  run brcode tests/Cobranca.Connectors.Pix.Tests Cobranca.Connectors.Pix.csproj \
-               "FullyQualifiedName~.BrCode&FullyQualifiedName!~Every_single_character_substitution" "**/BrCode/*.cs" ;;
+               "(FullyQualifiedName~.BrCode|FullyQualifiedName~.PixQrCodeTests)&FullyQualifiedName!~Every_single_character_substitution" "**/BrCode/*.cs" ;;
     planner) run planner tests/Cobranca.Connectors.Workflows.Tests Cobranca.Connectors.Workflows.csproj \
                "FullyQualifiedName~.DunningPlanner|FullyQualifiedName~.DunningSchedule|FullyQualifiedName~.HolidayCalendar" \
                "**/DunningPlanner.cs" "**/DunningSchedule.cs" "**/DunningStep.cs" "**/QuietHours.cs" "**/HolidayCalendar.cs" ;;
