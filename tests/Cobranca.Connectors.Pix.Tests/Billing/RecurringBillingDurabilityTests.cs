@@ -1,7 +1,6 @@
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Storage.Sqlite;
 using Cobranca.Connectors.Testing.Pix;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cobranca.Connectors.Pix.Tests.Billing;
 
@@ -28,18 +27,15 @@ public sealed class RecurringBillingDurabilityTests : IDisposable
     [Fact]
     public async Task A_new_store_on_the_same_file_keeps_the_enrolment_and_the_created_charge()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await PixPspSandbox.StartAsync(new PixPspSandboxOptions { TimeProvider = time });
-        using var client = new PixClient(new PixClientOptions
-        {
-            BaseAddress = sandbox.BaseUrl, TokenUrl = sandbox.TokenUrl, ClientId = sandbox.ClientId, ClientSecret = sandbox.ClientSecret,
-        }, timeProvider: time);
+        // The kit's PSP sandbox and client on its fake clock; the workflow instances below use SQLite, not the kit's memory.
+        await using var kit = await RecurringBillingKit.StartAsync();
+        var (sandbox, client, time) = (kit.Sandbox, kit.Client, kit.Time);
 
         var enrolled = await Billing(client, sandbox, time).EnrolAsync(RecurringBillingKit.Enrolment(7));
         await sandbox.ApproveRecurrenceAsync(enrolled.RecurrenceId!);
         Assert.True((await Billing(client, sandbox, time).RefreshEnrolmentAsync("C7"))!.IsActive);
 
-        time.SetUtcNow(new DateTimeOffset(RecurringBillingKit.Due.AddDays(-10).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await kit.DayAsync(RecurringBillingKit.Due.AddDays(-10));
         var created = await Billing(client, sandbox, time).RunAsync([RecurringBillingKit.Invoice(7)]);
         Assert.Equal(RecurringInvoiceOutcome.Created, created.Invoices[0].Outcome);
 
