@@ -113,7 +113,11 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     /// <param name="txid">The txid.</param>
     public string? GetChargeStatus(string txid)
     {
-        lock (_gate) return _charges.TryGetValue(txid, out var c) ? c.Status : null;
+        lock (_gate)
+        {
+            SettleBatches();
+            return _charges.TryGetValue(txid, out var c) ? c.Status : null;
+        }
     }
 
     /// <summary>
@@ -132,6 +136,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         SandboxPix pix;
         lock (_gate)
         {
+            SettleBatches();
             if (!_charges.TryGetValue(txid, out var charge)) throw new InvalidOperationException($"No charge with txid {txid}.");
             if (charge.Status != "ATIVA") throw new InvalidOperationException($"Charge {txid} is {charge.Status}, not ATIVA.");
             var now = paidAt ?? _options.TimeProvider.GetUtcNow();
@@ -249,6 +254,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         _app.MapDelete(p + "/webhook/{chave}", DeleteWebhookAsync);
         ConfigureRecurrence(p);
         ConfigureBatches(p);
+        ConfigureLists(p);
     }
 
     private static string RouteValue(HttpContext ctx, string name) => Uri.UnescapeDataString(ctx.Request.RouteValues[name]?.ToString() ?? string.Empty);
@@ -280,6 +286,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         });
         try
         {
+            lock (_gate) SettleBatches();
             var fault = TakeFault(request.Method, path);
             switch (fault?.Kind)
             {
@@ -301,6 +308,13 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     await ctx.Response.WriteAsync("{\"txid\":\"abc\",\"valor\":{\"orig", ctx.RequestAborted).ConfigureAwait(false);
                     break;
                 case PixSandboxFaultKind.ConnectionReset:
+                    Log(0);
+                    ctx.Abort();
+                    break;
+                case PixSandboxFaultKind.ResponseLost:
+                    // The handler runs and commits; its answer goes nowhere and the connection is dropped unanswered.
+                    ctx.Response.Body = Stream.Null;
+                    await next().ConfigureAwait(false);
                     Log(0);
                     ctx.Abort();
                     break;
