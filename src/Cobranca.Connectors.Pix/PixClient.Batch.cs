@@ -9,6 +9,9 @@ namespace Cobranca.Connectors.Pix;
 public sealed partial class PixClient
 {
     /// <inheritdoc />
+    public int MaxChargesPerBatch => Math.Max(1, _transport.Profile?.DueChargeBatchLimit ?? 1000);
+
+    /// <inheritdoc />
     public async Task CreateDueChargeBatchAsync(string batchId, PixDueChargeBatchRequest request, CancellationToken cancellationToken = default)
     {
         RequireBatchId(batchId);
@@ -53,7 +56,7 @@ public sealed partial class PixClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(firstBatchId);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(charges);
-        var limit = Math.Max(1, _transport.Profile?.DueChargeBatchLimit ?? 1000);
+        var limit = MaxChargesPerBatch;
         var ids = new List<string>();
         var index = 0;
         foreach (var chunk in charges.Chunk(limit))
@@ -82,7 +85,7 @@ public sealed partial class PixClient
         ArgumentNullException.ThrowIfNull(request);
         if (requireDescription && string.IsNullOrWhiteSpace(request.Description)) throw new ArgumentException("A batch needs a description.", nameof(request));
         if (request.Charges is null || request.Charges.Count == 0) throw new ArgumentException("A batch needs at least one charge.", nameof(request));
-        var limit = _transport.Profile?.DueChargeBatchLimit ?? 1000;
+        var limit = MaxChargesPerBatch;
         if (request.Charges.Count > limit) throw new ArgumentException($"A batch carries at most {limit} charges for this PSP; use SubmitDueChargesAsync to chunk.", nameof(request));
         if (request.Charges.Select(c => c.Txid).Distinct(StringComparer.Ordinal).Count() != request.Charges.Count)
             throw new ArgumentException("A batch cannot carry the same txid twice.", nameof(request));

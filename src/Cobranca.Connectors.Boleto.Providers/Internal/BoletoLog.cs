@@ -1,20 +1,19 @@
+using Cobranca.Connectors.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.Boleto.Providers.Internal;
 
 internal static partial class BoletoLog
 {
-    [LoggerMessage(EventId = 1, EventName = "BoletoRequest", Level = LogLevel.Debug, Message = "{Provider} {Operation} -> {StatusCode}")]
-    public static partial void Request(ILogger logger, string provider, string operation, int statusCode);
+    /// <summary>
+    /// Events 1 to 4 (BoletoRequest, BoletoRequestFailed, BoletoTokenIssued, BoletoTokenRejected) of the shared OAuth2 bearer send
+    /// loop and token cache: defined once in <see cref="OAuthBearerLog"/> (same ids, levels and messages for every package).
+    /// </summary>
+    public static readonly OAuthBearerLog Bearer = new("Boleto");
 
-    [LoggerMessage(EventId = 2, EventName = "BoletoRequestFailed", Level = LogLevel.Error, Message = "{Provider} {Operation} failed")]
-    public static partial void RequestFailed(ILogger logger, string provider, string operation, Exception exception);
-
-    [LoggerMessage(EventId = 3, EventName = "BoletoTokenIssued", Level = LogLevel.Debug, Message = "{Provider} OAuth token obtained, valid for {Seconds} s")]
-    public static partial void TokenIssued(ILogger logger, string provider, int seconds);
-
-    [LoggerMessage(EventId = 4, EventName = "BoletoTokenRejected", Level = LogLevel.Information, Message = "{Provider} {Operation} got 401: token dropped, retrying once with a new one")]
-    public static partial void TokenRejected(ILogger logger, string provider, string operation);
+    /// <summary>Event 2 (BoletoRequestFailed), also written outside the send loop (webhook re-queries).</summary>
+    public static void RequestFailed(ILogger logger, string provider, string operation, Exception exception) =>
+        Bearer.RequestFailed(logger, provider, operation, exception);
 
     [LoggerMessage(EventId = 10, EventName = "BoletoRegistered", Level = LogLevel.Information, Message = "{Provider} boleto for reference {Reference} {Outcome} as {ProviderId}")]
     public static partial void Registered(ILogger logger, string provider, string reference, string outcome, string providerId);

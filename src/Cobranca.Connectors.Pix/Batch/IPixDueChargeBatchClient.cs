@@ -12,6 +12,9 @@ namespace Cobranca.Connectors.Pix;
 /// </remarks>
 public interface IPixDueChargeBatchClient
 {
+    /// <summary>The most charges one batch may carry at this PSP (the profile's <see cref="PixProviderProfile.DueChargeBatchLimit"/>).</summary>
+    int MaxChargesPerBatch { get; }
+
     /// <summary>Creates (or re-sends, identically) a batch (<c>PUT /lotecobv/{id}</c>).</summary>
     /// <param name="batchId">Your id: digits, below 2^31 (the spec's id types disagree; decimal strings are safe).</param>
     /// <param name="request">Description and charges (at most the profile's limit).</param>

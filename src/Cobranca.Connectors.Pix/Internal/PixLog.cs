@@ -1,20 +1,19 @@
+using Cobranca.Connectors.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Cobranca.Connectors.Pix.Internal;
 
 internal static partial class PixLog
 {
-    [LoggerMessage(EventId = 1, EventName = "PixRequest", Level = LogLevel.Debug, Message = "{Provider} {Operation} -> {StatusCode}")]
-    public static partial void Request(ILogger logger, string provider, string operation, int statusCode);
+    /// <summary>
+    /// Events 1 to 4 (PixRequest, PixRequestFailed, PixTokenIssued, PixTokenRejected) of the shared OAuth2 bearer send
+    /// loop and token cache: defined once in <see cref="OAuthBearerLog"/> (same ids, levels and messages for every package).
+    /// </summary>
+    public static readonly OAuthBearerLog Bearer = new("Pix");
 
-    [LoggerMessage(EventId = 2, EventName = "PixRequestFailed", Level = LogLevel.Error, Message = "{Provider} {Operation} failed")]
-    public static partial void RequestFailed(ILogger logger, string provider, string operation, Exception exception);
-
-    [LoggerMessage(EventId = 3, EventName = "PixTokenIssued", Level = LogLevel.Debug, Message = "{Provider} OAuth token obtained, valid for {Seconds} s")]
-    public static partial void TokenIssued(ILogger logger, string provider, int seconds);
-
-    [LoggerMessage(EventId = 4, EventName = "PixTokenRejected", Level = LogLevel.Information, Message = "{Provider} {Operation} got 401: token dropped, retrying once with a new one")]
-    public static partial void TokenRejected(ILogger logger, string provider, string operation);
+    /// <summary>Event 2 (PixRequestFailed), also written outside the send loop (webhook re-queries).</summary>
+    public static void RequestFailed(ILogger logger, string provider, string operation, Exception exception) =>
+        Bearer.RequestFailed(logger, provider, operation, exception);
 
     [LoggerMessage(EventId = 10, EventName = "PixCallbackRejected", Level = LogLevel.Warning, Message = "Pix callback item {EndToEndId} rejected: {Reason}")]
     public static partial void CallbackRejected(ILogger logger, string endToEndId, string reason);

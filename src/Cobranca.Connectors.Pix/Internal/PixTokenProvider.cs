@@ -24,14 +24,12 @@ internal sealed class PixTokenProvider : IDisposable
             Scopes = options.EffectiveScopes,
             RefreshMargin = options.TokenRefreshMargin,
             MapError = (status, body, headers) => PixErrorMapper.Map(provider, "oauth.token", status, body, headers),
-            OnIssued = seconds => PixLog.TokenIssued(logger, provider, seconds),
+            OnIssued = seconds => PixLog.Bearer.TokenIssued(logger, provider, seconds),
         }, credential, httpClient, time);
     }
 
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _cache.GetTokenAsync(cancellationToken);
-
-    /// <summary>Drops <paramref name="token"/> if it is still the cached one (the PSP refused it).</summary>
-    public void Invalidate(string token) => _cache.Invalidate(token);
+    /// <summary>The cache itself, for the shared send loop (<see cref="OAuthBearerTransport"/>).</summary>
+    public OAuthTokenCache Cache => _cache;
 
     public void Dispose() => _cache.Dispose();
 }

@@ -22,7 +22,7 @@ namespace Cobranca.Connectors.Pix;
 /// <para>Writes that are not idempotent (<c>POST /locrec</c>, <c>POST /rec</c>, retries, devoluções) are recorded
 /// before they are sent and checked at the PSP before being sent again.</para>
 /// </remarks>
-public sealed class RecurringBilling
+public sealed partial class RecurringBilling
 {
     /// <summary>The enrolment collection.</summary>
     public const string RecurrenceCollection = "pix.recurrence";
@@ -32,11 +32,15 @@ public sealed class RecurringBilling
 
     private readonly IPixClient _pix;
     private readonly IPixRecurrenceClient _recurrence;
+    private readonly IPixDueChargeBatchClient? _batches;
     private readonly RecurringBillingOptions _options;
     private readonly RecurringBillingStore _store;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the workflow over two state collections.</summary>
+    /// <summary>
+    /// Creates the workflow over two state collections, without <c>lotecobv</c>: invoices of customers not enrolled are
+    /// reported <see cref="RecurringInvoiceOutcome.NotEnrolled"/> and charged by the caller.
+    /// </summary>
     /// <param name="pix">Classic Pix (fallback cobv, devoluções).</param>
     /// <param name="recurrence">Pix Automático.</param>
     /// <param name="enrolments">The <c>pix.recurrence</c> collection.</param>
@@ -44,6 +48,24 @@ public sealed class RecurringBilling
     /// <param name="options">Settings.</param>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     public RecurringBilling(IPixClient pix, IPixRecurrenceClient recurrence, IStateStore enrolments, IStateStore charges, RecurringBillingOptions options)
+        : this(pix, recurrence, null, enrolments, charges, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates the workflow over two state collections. With <paramref name="batches"/>, the monthly run also charges
+    /// the customers not enrolled: their invoices go out as cobv in <c>lotecobv</c> batches from the first day of the
+    /// window (<see cref="RecurringBillingOptions.ScheduleWindowStartDays"/>), each batch recorded before it is sent.
+    /// </summary>
+    /// <param name="pix">Classic Pix (fallback cobv, devoluções).</param>
+    /// <param name="recurrence">Pix Automático.</param>
+    /// <param name="batches">lotecobv (a <see cref="PixClient"/> is all three), or null to leave those invoices to the caller.</param>
+    /// <param name="enrolments">The <c>pix.recurrence</c> collection.</param>
+    /// <param name="charges">The <c>pix.recurring-charge</c> collection.</param>
+    /// <param name="options">Settings.</param>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    public RecurringBilling(IPixClient pix, IPixRecurrenceClient recurrence, IPixDueChargeBatchClient? batches, IStateStore enrolments, IStateStore charges,
+        RecurringBillingOptions options)
     {
         ArgumentNullException.ThrowIfNull(pix);
         ArgumentNullException.ThrowIfNull(recurrence);
@@ -54,6 +76,7 @@ public sealed class RecurringBilling
         if (problems.Count > 0) throw new ArgumentException("Invalid RecurringBillingOptions: " + string.Join(" ", problems), nameof(options));
         _pix = pix;
         _recurrence = recurrence;
+        _batches = batches;
         _options = options;
         _store = new RecurringBillingStore(enrolments, charges);
         _time = options.TimeProvider;
@@ -214,25 +237,57 @@ public sealed class RecurringBilling
     /// <summary>
     /// One pass over the month's invoices (run it daily): creates each enrolled customer's cobr inside the window,
     /// follows the PSP's record, requests retries on the schedule, hands what stays unpaid to the régua and reconciles
-    /// double payments. Errors are reported per invoice and retried by the next pass.
+    /// double payments. With a <c>lotecobv</c> client, also sends the invoices of customers not enrolled as cobv in
+    /// batches and reports each charge's outcome. Errors are reported per invoice and retried by the next pass.
     /// </summary>
     /// <param name="invoices">The invoices (each with a letters-and-digits id).</param>
     /// <param name="cancellationToken">Cancels the pass.</param>
     public async Task<RecurringCycleReport> RunAsync(IEnumerable<RecurringInvoice> invoices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoices);
+        // An entry a crash left half-claimed keeps its invoices before new candidates are picked.
+        if (_batches is not null) await DriveBatchesAsync(claimOnly: true, cancellationToken).ConfigureAwait(false);
         var results = new List<RecurringInvoiceResult>();
+        var batchLines = new List<(int Index, RecurringInvoice Invoice)>();
+        var candidates = new List<RecurringInvoice>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var invoice in invoices)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ArgumentNullException.ThrowIfNull(invoice, nameof(invoices));
+            RecurringInvoiceResult line;
             try
             {
-                results.Add(await ProcessAsync(invoice, fallbackNow: false, cancellationToken).ConfigureAwait(false));
+                line = await ProcessAsync(invoice, fallbackNow: false, cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectorException ex)
             {
-                results.Add(Result(invoice, RecurringInvoiceOutcome.Failed, null, ex.Message));
+                line = Result(invoice, RecurringInvoiceOutcome.Failed, null, ex.Message);
             }
+            catch (ArgumentException ex)
+            {
+                line = Result(invoice, RecurringInvoiceOutcome.Failed, null, ex.Message);
+            }
+
+            if (_batches is not null && line.Outcome is RecurringInvoiceOutcome.NotEnrolled or RecurringInvoiceOutcome.DueChargeBatched)
+            {
+                batchLines.Add((results.Count, invoice));
+                if (line.Outcome == RecurringInvoiceOutcome.NotEnrolled && seen.Add(invoice.InvoiceId)) candidates.Add(invoice);
+            }
+
+            results.Add(line);
+        }
+
+        if (_batches is null) return new RecurringCycleReport { Invoices = results };
+
+        // Open entries are driven even when no line of this pass needs them (one a crash left unrecorded).
+        var failures = candidates.Count == 0 ? [] : await StartBatchesAsync(candidates, cancellationToken).ConfigureAwait(false);
+        var errors = await DriveBatchesAsync(claimOnly: false, cancellationToken).ConfigureAwait(false);
+        foreach (var (index, invoice) in batchLines)
+        {
+            results[index] = failures.TryGetValue(invoice.InvoiceId, out var failure)
+                ? Result(invoice, RecurringInvoiceOutcome.Failed, null, failure)
+                : await BatchLineAsync(invoice, errors, cancellationToken).ConfigureAwait(false);
         }
 
         return new RecurringCycleReport { Invoices = results };
@@ -259,10 +314,13 @@ public sealed class RecurringBilling
         {
             var (enrolment, _) = await _store.GetEnrolmentAsync(invoice.CustomerId, ct).ConfigureAwait(false);
             var enrolled = enrolment is { RecurrenceId: not null, Status: "APROVADA" };
-            if (!enrolled && !fallbackNow) return Result(invoice, RecurringInvoiceOutcome.NotEnrolled, null, null);
+            if (!enrolled && !fallbackNow && _batches is null) return Result(invoice, RecurringInvoiceOutcome.NotEnrolled, null, null);
             var tooLate = today > invoice.DueDate.AddDays(-_options.ScheduleWindowEndDays);
             if (!fallbackNow && today < invoice.DueDate.AddDays(-_options.ScheduleWindowStartDays))
                 return Result(invoice, RecurringInvoiceOutcome.NotYetInWindow, null, null);
+
+            // Not enrolled, window open: RunAsync sends it in a lotecobv batch.
+            if (!enrolled && !fallbackNow) return Result(invoice, RecurringInvoiceOutcome.NotEnrolled, null, null);
             state = new ChargeState
             {
                 InvoiceId = invoice.InvoiceId,
@@ -307,6 +365,15 @@ public sealed class RecurringBilling
                 return await ReconcileAsync(invoice, state, version, ct).ConfigureAwait(false);
             case "refunded":
                 return Result(invoice, RecurringInvoiceOutcome.DoublePaymentRefunded, state, null);
+            case "denied" when fallbackNow:
+                // The batch refused it: issue it on its own (the data may have been fixed since).
+                state.Stage = "fallback";
+                version = await SaveAsync(state, version, ct).ConfigureAwait(false);
+                return await HandOverAsync(invoice, state, version, ct).ConfigureAwait(false);
+            case "batched":
+            case "issued":
+            case "denied":
+                return StateLine(invoice, state);
             default:
                 return Result(invoice, RecurringInvoiceOutcome.Failed, state, "unknown stage " + state.Stage);
         }
@@ -514,13 +581,15 @@ public sealed class RecurringBilling
         return version + 1;
     }
 
-    private static RecurringInvoiceResult Result(RecurringInvoice invoice, RecurringInvoiceOutcome outcome, ChargeState? state, string? detail) => new()
+    private static RecurringInvoiceResult Result(RecurringInvoice invoice, RecurringInvoiceOutcome outcome, ChargeState? state, string? detail,
+        string? batchId = null) => new()
     {
         InvoiceId = invoice.InvoiceId,
         CustomerId = invoice.CustomerId,
         Outcome = outcome,
         Txid = state?.Txid,
-        FallbackTxid = state?.FallbackTxid,
+        FallbackTxid = state?.FallbackTxid ?? (state?.Stage == "issued" ? state.BatchTxid : null),
+        BatchId = batchId ?? state?.BatchId,
         RefundedEndToEndId = state?.Stage is "refunded" or "refunding" ? state.RefundedEndToEndId : null,
         Detail = detail,
     };

@@ -22,6 +22,25 @@ public sealed class RecurringBillingOptions
     /// <summary>Prefix of the fallback cobv txids (default <c>PF</c>).</summary>
     public string FallbackTxidPrefix { get; init; } = "PF";
 
+    /// <summary>
+    /// Prefix of the txids of the cobv sent by <c>lotecobv</c> for customers not enrolled (default <c>PL</c>). The three
+    /// prefixes must differ: the txid is what keeps each charge unique.
+    /// </summary>
+    public string DueChargeTxidPrefix { get; init; } = "PL";
+
+    /// <summary>
+    /// The first <c>lotecobv</c> id this workflow uses (default 1); later batches count up from it in the state store.
+    /// Pick a range no other system uses on the same PSP account. An id found taken at the PSP before the first send is
+    /// skipped, so a lost or new store never overwrites another batch.
+    /// </summary>
+    public long FirstDueChargeBatchId { get; init; } = 1;
+
+    /// <summary>Charges per <c>lotecobv</c> (default: the PSP profile's limit, 1000 unless the profile says otherwise).</summary>
+    public int? DueChargeBatchSize { get; init; }
+
+    /// <summary>The <c>lotecobv</c> description (default <c>Faturas do mês</c>; the batch id is appended).</summary>
+    public string DueChargeBatchDescription { get; init; } = "Faturas do mês";
+
     /// <summary>The earliest day to create the cobr, in calendar days before the due date (default 10: D-10) [unsure].</summary>
     public int ScheduleWindowStartDays { get; init; } = 10;
 
@@ -58,6 +77,14 @@ public sealed class RecurringBillingOptions
         if (ScheduleWindowEndDays < 0 || ScheduleWindowStartDays < ScheduleWindowEndDays) errors.Add("The schedule window must satisfy 0 <= ScheduleWindowEndDays <= ScheduleWindowStartDays.");
         if (RetryOffsetsDays.Count > 3 || RetryOffsetsDays.Any(d => d is < 1 or > 7) || RetryOffsetsDays.Distinct().Count() != RetryOffsetsDays.Count)
             errors.Add("RetryOffsetsDays must hold at most 3 distinct values from 1 to 7.");
+        var prefixes = new[] { TxidPrefix, FallbackTxidPrefix, DueChargeTxidPrefix };
+        if (prefixes.Any(p => p is null || p.Length > PixTxid.MaxPrefixLength || !p.All(char.IsAsciiLetterOrDigit)))
+            errors.Add($"The txid prefixes must be 0 to {PixTxid.MaxPrefixLength} letters or digits.");
+        else if (prefixes.Distinct(StringComparer.Ordinal).Count() != prefixes.Length)
+            errors.Add("TxidPrefix, FallbackTxidPrefix and DueChargeTxidPrefix must differ.");
+        if (FirstDueChargeBatchId is < 1 or > int.MaxValue) errors.Add("FirstDueChargeBatchId must be from 1 to 2147483647.");
+        if (DueChargeBatchSize is < 1) errors.Add("DueChargeBatchSize must be positive.");
+        if (string.IsNullOrWhiteSpace(DueChargeBatchDescription) || DueChargeBatchDescription.Length > 120) errors.Add("DueChargeBatchDescription must hold 1 to 120 characters.");
         if (FallbackValidityDays < 0 || FallbackDueInDays < 0) errors.Add("Fallback days must not be negative.");
         return errors;
     }

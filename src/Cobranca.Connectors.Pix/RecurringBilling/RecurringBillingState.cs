@@ -27,7 +27,10 @@ internal sealed class ChargeState
     public DateOnly DueDate { get; set; }
     public decimal Amount { get; set; }
 
-    /// <summary>creating → created → paid | fallback; refunding → refunded for a double payment.</summary>
+    /// <summary>
+    /// creating → created → paid | fallback; refunding → refunded for a double payment. A customer not enrolled:
+    /// batched → issued | denied (lotecobv).
+    /// </summary>
     public string Stage { get; set; } = "creating";
     public List<DateOnly> Retries { get; set; } = [];
     public bool FallbackRequested { get; set; }
@@ -35,11 +38,63 @@ internal sealed class ChargeState
     public bool HandedOver { get; set; }
     public string? RefundId { get; set; }
     public string? RefundedEndToEndId { get; set; }
+
+    /// <summary>The lotecobv journal entry (key) that claimed this invoice.</summary>
+    public string? BatchKey { get; set; }
+
+    /// <summary>The PSP's batch id, once the charge's outcome is known.</summary>
+    public string? BatchId { get; set; }
+
+    /// <summary>The batch cobv's txid.</summary>
+    public string? BatchTxid { get; set; }
+
+    /// <summary>Why the batch charge was refused (problem type and fields, no values).</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>
+/// A lotecobv journal entry in <c>pix.recurring-charge</c> (key <c>lotecobv/{first id, 10 digits}</c>), written before
+/// anything is sent: claiming → sending → sent, removed once every charge's outcome is recorded on its invoice. It
+/// holds the exact body so that a re-send is identical.
+/// </summary>
+internal sealed class BatchState
+{
+    public int V { get; set; } = 1;
+    public string Key { get; set; } = string.Empty;
+
+    /// <summary>The PSP's batch id (numeric, below 2^31); changes only before the first send, on a collision.</summary>
+    public string BatchId { get; set; } = string.Empty;
+    public string Description { get; set; } = string.Empty;
+    public string PixKey { get; set; } = string.Empty;
+
+    /// <summary>claiming → sending → sent.</summary>
+    public string Stage { get; set; } = "claiming";
+
+    /// <summary>PUTs started (recorded before each one).</summary>
+    public int Sends { get; set; }
+    public List<BatchItemState> Items { get; set; } = [];
+}
+
+/// <summary>One charge of a journal entry.</summary>
+internal sealed class BatchItemState
+{
+    public string InvoiceId { get; set; } = string.Empty;
+    public string CustomerId { get; set; } = string.Empty;
+    public string Txid { get; set; } = string.Empty;
+    public DateOnly DueDate { get; set; }
+    public decimal Amount { get; set; }
+    public string Document { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public int ValidityDays { get; set; }
+
+    /// <summary>The outcome is recorded on the invoice.</summary>
+    public bool Done { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EnrolmentState))]
 [JsonSerializable(typeof(ChargeState))]
+[JsonSerializable(typeof(BatchState))]
 internal sealed partial class RecurringBillingJsonContext : JsonSerializerContext;
 
 /// <summary>Typed access to the two collections, with optimistic concurrency (re-read and retry on a lost race).</summary>
@@ -69,6 +124,14 @@ internal sealed class RecurringBillingStore(IStateStore enrolments, IStateStore 
 
     public Task<bool> TryAddChargeAsync(ChargeState state, CancellationToken ct) =>
         Charges.TryAddAsync(state.InvoiceId, JsonSerializer.Serialize(state, RecurringBillingJsonContext.Default.ChargeState), ct);
+
+    public const string BatchPrefix = "lotecobv/";
+
+    public const string BatchCounterKey = "lotecobv-next";
+
+    public static BatchState ReadBatch(StateEntry entry) => JsonSerializer.Deserialize(entry.Value, RecurringBillingJsonContext.Default.BatchState)!;
+
+    public static string WriteBatch(BatchState state) => JsonSerializer.Serialize(state, RecurringBillingJsonContext.Default.BatchState);
 
     /// <summary>Compare-and-swap; false when someone else wrote first (the caller re-reads on its next pass).</summary>
     public async Task<bool> TryUpdateChargeAsync(ChargeState state, long version, CancellationToken ct) =>

@@ -6,7 +6,10 @@ public enum RecurringInvoiceOutcome
     /// <summary>Before the scheduling window: nothing to do yet.</summary>
     NotYetInWindow,
 
-    /// <summary>The customer has no approved recurrence: charge by cobv/lotecobv instead.</summary>
+    /// <summary>
+    /// The customer has no approved recurrence and the workflow has no <c>lotecobv</c> client: charge by cobv instead
+    /// (with a client, these invoices are batched: <see cref="DueChargeBatched"/>).
+    /// </summary>
     NotEnrolled,
 
     /// <summary>The cobr was created now.</summary>
@@ -32,4 +35,16 @@ public enum RecurringInvoiceOutcome
 
     /// <summary>An error this run; the next run retries (see <see cref="RecurringInvoiceResult.Detail"/>).</summary>
     Failed,
+
+    /// <summary>Not enrolled: the invoice's cobv was sent in a <c>lotecobv</c> batch and the PSP is still processing it.</summary>
+    DueChargeBatched,
+
+    /// <summary>Not enrolled: the batch created the invoice's cobv (<see cref="RecurringInvoiceResult.FallbackTxid"/>); the régua collects it.</summary>
+    DueChargeIssued,
+
+    /// <summary>
+    /// Not enrolled: the PSP refused the invoice's cobv (<see cref="RecurringInvoiceResult.Detail"/> names the problem
+    /// and fields). Fix the data, then <see cref="RecurringBilling.RequestFallbackAsync"/> issues it on its own.
+    /// </summary>
+    DueChargeDenied,
 }

@@ -15,8 +15,14 @@ public sealed class RecurringInvoiceResult
     /// <summary>The cobr txid, when one exists.</summary>
     public string? Txid { get; init; }
 
-    /// <summary>The fallback cobv txid, when one exists.</summary>
+    /// <summary>
+    /// The cobv the régua collects with, when one exists: the fallback cobv of a failed cobr, or the batch cobv of a
+    /// customer not enrolled (<see cref="RecurringInvoiceOutcome.DueChargeIssued"/>).
+    /// </summary>
     public string? FallbackTxid { get; init; }
+
+    /// <summary>The <c>lotecobv</c> id that carries the invoice's cobv, when it went in a batch.</summary>
+    public string? BatchId { get; init; }
 
     /// <summary>The refunded payment (double payment), when any.</summary>
     public string? RefundedEndToEndId { get; init; }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Boleto;
 using Cobranca.Connectors.Testing.Pix;
+using Cobranca.Connectors.Testing.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -31,13 +32,12 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
     private readonly BoletoBankSandboxOptions _options;
     private readonly Lock _gate = new();
     private readonly List<Slip> _slips = [];
-    private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private readonly SandboxTokens _tokens = new();
     private readonly Dictionary<string, Uri> _webhooks = new(StringComparer.Ordinal);
-    private readonly List<FaultSlot> _faults = [];
+    private readonly SandboxFaults<BoletoSandboxFault> _faults = new();
     private readonly ConcurrentQueue<BoletoSandboxRequest> _requests = new();
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private long _sequence = 1000;
-    private int _tokensIssued;
 
     private BoletoBankSandbox(WebApplication app, BoletoBankSandboxOptions options)
     {
@@ -58,7 +58,7 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
     public BoletoBankSandboxOptions Options => _options;
 
     /// <summary>How many tokens were issued (all banks).</summary>
-    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+    public int TokensIssued => _tokens.Issued;
 
     /// <summary>Every request so far, oldest first.</summary>
     public IReadOnlyList<BoletoSandboxRequest> Requests => [.. _requests];
@@ -105,14 +105,11 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
     public void InjectFault(BoletoSandboxFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        lock (_gate) _faults.Add(new FaultSlot(fault));
+        _faults.Add(fault, fault.Times);
     }
 
     /// <summary>Invalidates every token (the next call gets 401).</summary>
-    public void RevokeTokens()
-    {
-        lock (_gate) _tokens.Clear();
-    }
+    public void RevokeTokens() => _tokens.Clear();
 
     /// <summary>Sets where a bank delivers its webhooks (Inter also accepts <c>PUT /cobranca/v3/cobrancas/webhook</c>; Efí uses the charge's notification_url first).</summary>
     /// <param name="bank">The bank.</param>
@@ -279,30 +276,16 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
     private async Task LogAndFaultsAsync(HttpContext ctx, Func<Task> next)
     {
         var request = ctx.Request;
-        request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
-            body = await reader.ReadToEndAsync(ctx.RequestAborted).ConfigureAwait(false);
-        request.Body.Position = 0;
+        var body = await SandboxExchange.ReadBodyAsync(ctx).ConfigureAwait(false);
         var segments = request.Path.Value?.TrimStart('/').Split('/', 2) ?? [];
         var bank = segments.Length > 0 ? segments[0] : string.Empty;
         var path = (segments.Length > 1 ? "/" + segments[1] : "/") + request.QueryString;
         var isToken = path.Contains("token", StringComparison.Ordinal) || path.Contains("authorize", StringComparison.Ordinal);
-        var scheme = request.Headers.Authorization.ToString().Split(' ', 2)[0] is { Length: > 0 } s ? s : null;
+        var scheme = SandboxExchange.AuthorizationScheme(request);
         var clientIdHeader = request.Headers["client_id"].ToString() is { Length: > 0 } c ? c : null;
-        var done = 0;
-        void Log(int status)
-        {
-            if (Interlocked.Exchange(ref done, 1) == 0)
-                _requests.Enqueue(new BoletoSandboxRequest(bank, request.Method, path, isToken ? string.Empty : body, scheme, clientIdHeader, status));
-        }
-
-        ctx.Response.OnStarting(() =>
-        {
-            Log(ctx.Response.StatusCode);
-            return Task.CompletedTask;
-        });
-        var fault = TakeFault(bank, request.Method, path);
+        var log = SandboxExchange.RecordOnce(ctx, status =>
+            _requests.Enqueue(new BoletoSandboxRequest(bank, request.Method, path, isToken ? string.Empty : body, scheme, clientIdHeader, status)));
+        var fault = _faults.Take(f => (f.Bank is null || f.Bank == bank) && SandboxFaults<BoletoSandboxFault>.Matches(f.Method, f.PathContains, request.Method, path));
         try
         {
             switch (fault?.Kind)
@@ -311,7 +294,7 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
                     await JsonAsync(ctx, 503, new JsonObject { ["title"] = "Serviço indisponível", ["detail"] = "Falha simulada pelo sandbox." }).ConfigureAwait(false);
                     break;
                 case BoletoSandboxFaultKind.ConnectionReset:
-                    Log(0);
+                    log(0);
                     ctx.Abort();
                     break;
                 case BoletoSandboxFaultKind.ResponseLost:
@@ -327,7 +310,7 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
                         ctx.Response.Body = original;
                     }
 
-                    Log(0);
+                    log(0);
                     ctx.Abort();
                     break;
                 case BoletoSandboxFaultKind.Latency:
@@ -341,52 +324,21 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            Log(0);
+            log(0);
         }
         finally
         {
-            Log(ctx.RequestAborted.IsCancellationRequested && !ctx.Response.HasStarted ? 0 : ctx.Response.StatusCode);
+            log(SandboxExchange.FinalStatus(ctx));
         }
-    }
-
-    private BoletoSandboxFault? TakeFault(string bank, string method, string path)
-    {
-        lock (_gate)
-        {
-            foreach (var slot in _faults)
-            {
-                var f = slot.Fault;
-                if (slot.Remaining <= 0) continue;
-                if (f.Bank is not null && f.Bank != bank) continue;
-                if (f.Method is not null && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
-                if (f.PathContains is not null && !path.Contains(f.PathContains, StringComparison.Ordinal)) continue;
-                slot.Remaining--;
-                return f;
-            }
-        }
-
-        return null;
     }
 
     // ------------------------------------------------------------------ OAuth
 
     private async Task TokenAsync(HttpContext ctx, string bank)
     {
-        string? id = null, secret = null, grant = null, scope = null;
         var auth = ctx.Request.Headers.Authorization.ToString();
-        if (auth.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(auth[6..].Trim()));
-                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0) (id, secret) = (decoded[..colon], decoded[(colon + 1)..]);
-            }
-            catch (FormatException)
-            {
-                // invalid_client below
-            }
-        }
+        var (id, secret) = SandboxTokens.FromBasic(auth);
+        string? grant = null, scope = null;
 
         if (ctx.Request.HasFormContentType)
         {
@@ -436,8 +388,7 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
         }
 
         var token = bank + "." + Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        lock (_gate) _tokens[token] = _options.TimeProvider.GetUtcNow() + _options.TokenLifetime;
-        Interlocked.Increment(ref _tokensIssued);
+        _tokens.Add(token, _options.TimeProvider.GetUtcNow() + _options.TokenLifetime);
         await JsonAsync(ctx, 200, new JsonObject
         {
             ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = (int)_options.TokenLifetime.TotalSeconds, ["scope"] = string.Join(' ', granted),
@@ -446,14 +397,8 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
 
     private async Task<bool> AuthorizedAsync(HttpContext ctx, string bank)
     {
-        var auth = ctx.Request.Headers.Authorization.ToString();
-        var ok = false;
-        if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            var token = auth[7..].Trim();
-            lock (_gate) ok = token.StartsWith(bank + ".", StringComparison.Ordinal) && _tokens.TryGetValue(token, out var exp) && _options.TimeProvider.GetUtcNow() < exp;
-        }
-
+        var ok = SandboxTokens.BearerOf(ctx.Request.Headers.Authorization.ToString()) is { } token
+            && token.StartsWith(bank + ".", StringComparison.Ordinal) && _tokens.IsValid(token, _options.TimeProvider);
         if (ok && bank == "sicoob" && ctx.Request.Headers["client_id"].ToString() != _options.ClientId) ok = false;
         if (ok && bank == "bb" && ctx.Request.Query["gw-dev-app-key"].ToString() != _options.BancoDoBrasilApplicationKey)
         {
@@ -1283,11 +1228,5 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
 
         public BoletoSandboxBoleto Snapshot(DateOnly today) => new(Bank, Id, Reference,
             Bank == "inter" ? InterStatus(this, today) : State.ToString(), Amount, DueDate, Barcode, Linha, PixCopiaECola, AmountPaid, PaidAt);
-    }
-
-    private sealed class FaultSlot(BoletoSandboxFault fault)
-    {
-        public BoletoSandboxFault Fault { get; } = fault;
-        public int Remaining { get; set; } = fault.Times;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Testing.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,11 +35,10 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     private readonly Dictionary<string, SandboxPix> _pix = new(StringComparer.Ordinal);
     private readonly List<SandboxPix> _pixOrder = [];
     private readonly Dictionary<string, (string Url, DateTimeOffset CreatedAt)> _webhooks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
-    private readonly List<SandboxFaultSlot> _faults = [];
+    private readonly SandboxTokens _tokens = new();
+    private readonly SandboxFaults<PixSandboxFault> _faults = new();
     private readonly ConcurrentQueue<PixSandboxRequest> _requests = new();
     private long _nextLocation = 1000;
-    private int _tokensIssued;
 
     private PixPspSandbox(WebApplication app, PixPspSandboxOptions options)
     {
@@ -65,7 +65,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     public string Key => _options.Key;
 
     /// <summary>How many tokens the token endpoint issued.</summary>
-    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+    public int TokensIssued => _tokens.Issued;
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<PixSandboxRequest> Requests => [.. _requests];
@@ -91,23 +91,17 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     public void InjectFault(PixSandboxFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        lock (_gate) _faults.Add(new SandboxFaultSlot(fault));
+        _faults.Add(fault, fault.Times);
     }
 
     /// <summary>Removes all pending faults.</summary>
-    public void ClearFaults()
-    {
-        lock (_gate) _faults.Clear();
-    }
+    public void ClearFaults() => _faults.Clear();
 
     /// <summary>Forgets the request log.</summary>
     public void ClearRequests() => _requests.Clear();
 
     /// <summary>Invalidates every issued token (the next API call gets 401, as after a revocation).</summary>
-    public void RevokeTokens()
-    {
-        lock (_gate) _tokens.Clear();
-    }
+    public void RevokeTokens() => _tokens.Clear();
 
     /// <summary>The current status of a charge (<c>ATIVA</c>, <c>CONCLUIDA</c>…), or null when unknown.</summary>
     /// <param name="txid">The txid.</param>
@@ -262,32 +256,16 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     private async Task LogAndFaultsAsync(HttpContext ctx, Func<Task> next)
     {
         var request = ctx.Request;
-        request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
-            body = await reader.ReadToEndAsync(ctx.RequestAborted).ConfigureAwait(false);
-        request.Body.Position = 0;
+        var body = await SandboxExchange.ReadBodyAsync(ctx).ConfigureAwait(false);
         var path = request.Path + request.QueryString;
-        var scheme = request.Headers.Authorization.ToString().Split(' ', 2)[0] is { Length: > 0 } s ? s : null;
+        var scheme = SandboxExchange.AuthorizationScheme(request);
         var logged = request.Path.StartsWithSegments("/oauth") ? string.Empty : body;
-        // Logged when the response starts (before the client can see it), so a test that asserts on the log right
-        // after a call never races the server.
-        var done = 0;
-        void Log(int status)
-        {
-            if (Interlocked.Exchange(ref done, 1) == 0)
-                _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow()));
-        }
-
-        ctx.Response.OnStarting(() =>
-        {
-            Log(ctx.Response.StatusCode);
-            return Task.CompletedTask;
-        });
+        var log = SandboxExchange.RecordOnce(ctx, status =>
+            _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow())));
         try
         {
             lock (_gate) SettleBatches();
-            var fault = TakeFault(request.Method, path);
+            var fault = _faults.Take(f => SandboxFaults<PixSandboxFault>.Matches(f.Method, f.PathContains, request.Method, path));
             switch (fault?.Kind)
             {
                 case PixSandboxFaultKind.Latency:
@@ -308,14 +286,23 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     await ctx.Response.WriteAsync("{\"txid\":\"abc\",\"valor\":{\"orig", ctx.RequestAborted).ConfigureAwait(false);
                     break;
                 case PixSandboxFaultKind.ConnectionReset:
-                    Log(0);
+                    log(0);
                     ctx.Abort();
                     break;
                 case PixSandboxFaultKind.ResponseLost:
                     // The handler runs and commits; its answer goes nowhere and the connection is dropped unanswered.
+                    var original = ctx.Response.Body;
                     ctx.Response.Body = Stream.Null;
-                    await next().ConfigureAwait(false);
-                    Log(0);
+                    try
+                    {
+                        await next().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ctx.Response.Body = original;
+                    }
+
+                    log(0);
                     ctx.Abort();
                     break;
                 default:
@@ -325,25 +312,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         }
         finally
         {
-            Log(ctx.RequestAborted.IsCancellationRequested && !ctx.Response.HasStarted ? 0 : ctx.Response.StatusCode);
-        }
-    }
-
-    private PixSandboxFault? TakeFault(string method, string path)
-    {
-        lock (_gate)
-        {
-            foreach (var slot in _faults)
-            {
-                var f = slot.Fault;
-                if (slot.Remaining <= 0) continue;
-                if (f.Method is not null && !string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
-                if (f.PathContains is not null && !path.Contains(f.PathContains, StringComparison.Ordinal)) continue;
-                slot.Remaining--;
-                return f;
-            }
-
-            return null;
+            log(SandboxExchange.FinalStatus(ctx));
         }
     }
 
@@ -351,21 +320,8 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
 
     private async Task TokenAsync(HttpContext ctx)
     {
-        string? id = null, secret = null, grant = null;
-        var auth = ctx.Request.Headers.Authorization.ToString();
-        if (auth.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(auth[6..].Trim()));
-                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0) (id, secret) = (decoded[..colon], decoded[(colon + 1)..]);
-            }
-            catch (FormatException)
-            {
-                // falls through to invalid_client
-            }
-        }
+        var (id, secret) = SandboxTokens.FromBasic(ctx.Request.Headers.Authorization.ToString());
+        string? grant = null;
 
         if (ctx.Request.HasFormContentType)
         {
@@ -393,8 +349,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         }
 
         var token = Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray());
-        lock (_gate) _tokens[token] = _options.TimeProvider.GetUtcNow() + _options.TokenLifetime;
-        Interlocked.Increment(ref _tokensIssued);
+        _tokens.Add(token, _options.TimeProvider.GetUtcNow() + _options.TokenLifetime);
         await JsonAsync(ctx, 200, new JsonObject
         {
             ["access_token"] = token,
@@ -406,16 +361,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
 
     private async Task<bool> AuthorizedAsync(HttpContext ctx)
     {
-        var auth = ctx.Request.Headers.Authorization.ToString();
-        var ok = false;
-        if (auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            lock (_gate)
-            {
-                ok = _tokens.TryGetValue(auth[7..].Trim(), out var expires) && _options.TimeProvider.GetUtcNow() < expires;
-            }
-        }
-
+        var ok = SandboxTokens.BearerOf(ctx.Request.Headers.Authorization.ToString()) is { } token && _tokens.IsValid(token, _options.TimeProvider);
         if (!ok) await ProblemAsync(ctx, 401, "AcessoNegado", "Acesso negado.", "Token ausente, inválido ou expirado.").ConfigureAwait(false);
         return ok;
     }

@@ -57,12 +57,6 @@ internal sealed class SandboxRefund
     public string Status { get; set; } = "EM_PROCESSAMENTO";
 }
 
-internal sealed class SandboxFaultSlot(PixSandboxFault fault)
-{
-    public PixSandboxFault Fault { get; } = fault;
-    public int Remaining { get; set; } = fault.Times;
-}
-
 internal sealed class SandboxLocRec
 {
     public required long Id { get; init; }

@@ -24,13 +24,21 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public PixPspSandbox Sandbox { get; }
     public PixClient Client { get; }
-    public Pix.RecurringBilling Billing { get; }
+    public Pix.RecurringBilling Billing { get; private set; }
     public InMemoryStateStore Enrolments { get; }
     public InMemoryStateStore Charges { get; }
     public List<RecurringInvoiceResult> HandedOver { get; } = [];
     public List<RecurringInvoiceResult> DoublePayments { get; } = [];
 
-    public static async Task<RecurringBillingKit> StartAsync(Action<PixPspSandboxOptions>? configure = null)
+    /// <summary>Whether the workflow sends customers not enrolled through lotecobv.</summary>
+    public bool Batches { get; private init; }
+
+    public int? BatchSize { get; private init; }
+
+    public long FirstBatchId { get; private init; } = 1;
+
+    public static async Task<RecurringBillingKit> StartAsync(Action<PixPspSandboxOptions>? configure = null, bool batches = false, int? batchSize = null,
+        long firstBatchId = 1)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero));
         var sandboxOptions = new PixPspSandboxOptions { TimeProvider = time };
@@ -44,18 +52,23 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
         var client = new PixClient(pixOptions, timeProvider: time);
         var enrolments = new InMemoryStateStore(Pix.RecurringBilling.RecurrenceCollection, time);
         var charges = new InMemoryStateStore(Pix.RecurringBilling.RecurringChargeCollection, time);
-        RecurringBillingKit? kit = null;
-        var billing = new Pix.RecurringBilling(client, client, enrolments, charges, new RecurringBillingOptions
-        {
-            PixKey = sandbox.Key,
-            ReceiverAccount = "012682",
-            TimeProvider = time,
-            OnHandedToDunning = (r, _) => { kit!.HandedOver.Add(r); return Task.CompletedTask; },
-            OnDoublePayment = (r, _) => { kit!.DoublePayments.Add(r); return Task.CompletedTask; },
-        });
-        kit = new RecurringBillingKit(time, sandbox, client, billing, enrolments, charges);
+        var kit = new RecurringBillingKit(time, sandbox, client, null!, enrolments, charges) { Batches = batches, BatchSize = batchSize, FirstBatchId = firstBatchId };
+        kit.Billing = kit.CreateBilling(enrolments, charges);
         return kit;
     }
+
+    /// <summary>Another instance of the workflow (a restarted process, a second worker) over the given collections.</summary>
+    public Pix.RecurringBilling CreateBilling(IStateStore enrolments, IStateStore charges) =>
+        new(Client, Client, Batches ? Client : null, enrolments, charges, new RecurringBillingOptions
+        {
+            PixKey = Sandbox.Key,
+            ReceiverAccount = "012682",
+            TimeProvider = Time,
+            DueChargeBatchSize = BatchSize,
+            FirstDueChargeBatchId = FirstBatchId,
+            OnHandedToDunning = (r, _) => { lock (HandedOver) HandedOver.Add(r); return Task.CompletedTask; },
+            OnDoublePayment = (r, _) => { lock (DoublePayments) DoublePayments.Add(r); return Task.CompletedTask; },
+        });
 
     public static string Cpf(int i)
     {
