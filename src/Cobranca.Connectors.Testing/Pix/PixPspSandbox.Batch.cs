@@ -117,6 +117,11 @@ public sealed partial class PixPspSandbox
         var devedor = item["devedor"] as JsonObject;
         if (!Document.TryParse(Text(devedor?["cpf"]) ?? Text(devedor?["cnpj"]), out _) || Text(devedor?["nome"]) is not { Length: > 0 })
             violations.Add(Violation("O objeto cobv.devedor não respeita o schema.", "cobv.devedor", null));
+        var valor = item["valor"] as JsonObject;
+        CheckModalidade(valor?["multa"], "multa", 1, 2, violations);
+        CheckModalidade(valor?["juros"], "juros", 1, 8, violations);
+        CheckModalidade(valor?["abatimento"], "abatimento", 1, 2, violations);
+        CheckModalidade(valor?["desconto"], "desconto", 1, 6, violations);
         if (violations.Count > 0)
         {
             return new SandboxBatchItem
@@ -147,7 +152,9 @@ public sealed partial class PixPspSandbox
             Amount = amount!.Value,
             Key = _options.Key,
             Debtor = devedor?.DeepClone(),
+            ValueExtras = ValueExtras(valor),
             PayerMessage = Text(item["solicitacaoPagador"]),
+            AdditionalInfo = item["infoAdicionais"]?.DeepClone(),
             LocationId = ++_nextLocation,
             Location = location,
             CopyPaste = SandboxBrCode.Dynamic(location, _options.MerchantName, _options.MerchantCity, null),

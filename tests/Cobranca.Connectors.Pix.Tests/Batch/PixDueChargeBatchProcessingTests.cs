@@ -148,6 +148,44 @@ public sealed class PixDueChargeBatchProcessingTests
     }
 
     [Fact]
+    public async Task A_batch_charge_keeps_its_fine_and_additional_info_and_a_bad_modality_is_denied_like_put_cobv()
+    {
+        await using var kit = await RecurrenceKit.StartAsync(o => o.DueChargeBatchProcessingDelay = Delay);
+        var withFine = Item(kit.Sandbox, "FINE");
+        withFine = new PixDueChargeBatchItem
+        {
+            Txid = withFine.Txid,
+            Charge = new PixDueChargeRequest
+            {
+                Key = withFine.Charge.Key, Amount = withFine.Charge.Amount, DueDate = withFine.Charge.DueDate, Debtor = withFine.Charge.Debtor,
+                Fine = PixFine.Percentage(2m), AdditionalInfo = [new PixAdditionalInfo("Contrato", "CT-42")],
+            },
+        };
+        var badFine = Item(kit.Sandbox, "BADFINE");
+        badFine = new PixDueChargeBatchItem
+        {
+            Txid = badFine.Txid,
+            Charge = new PixDueChargeRequest
+            {
+                Key = badFine.Charge.Key, Amount = badFine.Charge.Amount, DueDate = badFine.Charge.DueDate, Debtor = badFine.Charge.Debtor,
+                Fine = new PixFine((PixFineModality)7, 2m),
+            },
+        };
+        await kit.Client.CreateDueChargeBatchAsync("50", Batch([withFine, badFine]));
+        kit.Time.Advance(Delay);
+        var denied = (await kit.Client.GetDueChargeBatchAsync("50")).Entries.Single(e => e.Txid == badFine.Txid);
+        Assert.Equal(PixBatchItemStatus.Denied, denied.Status);
+        Assert.Contains(denied.Violations, v => v.Field == "cobv.valor.multa.modalidade");
+        await Assert.ThrowsAsync<ConnectorNotFoundException>(() => kit.Client.GetDueChargeAsync(badFine.Txid));
+        var charge = await kit.Client.GetDueChargeAsync(withFine.Txid);
+        Assert.Equal(PixFineModality.Percentage, charge.Fine!.Modality);
+        Assert.Equal(2m, charge.Fine.Value);
+        var paid = await kit.Sandbox.PayAsync(withFine.Txid, notify: false, paidAt: new DateTimeOffset(2027, 1, 20, 15, 0, 0, TimeSpan.Zero));
+        Assert.Equal(89.90m + 1.80m, paid.Amount);
+        Assert.Contains("CT-42", charge.AdditionalData["infoAdicionais"].GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_negative_processing_delay_is_refused()
     {
         var options = new PixPspSandboxOptions();
