@@ -32,6 +32,12 @@ public class DemoCommandTests
         var last = pix.GetProperty("timeline").EnumerateArray().Last();
         Assert.Equal("Paid", last.GetProperty("payer").GetString());
         Assert.Equal("HandedToDunning", last.GetProperty("noFunds").GetString());
+        Assert.Equal("DueChargeIssued", last.GetProperty("notEnrolled").GetString());
+        var batched = pix.GetProperty("notEnrolled");
+        Assert.Equal("DueChargeIssued", batched.GetProperty("outcome").GetString());
+        Assert.Equal("1", batched.GetProperty("batchId").GetString());
+        Assert.True(batched.GetProperty("dueChargeCreated").GetBoolean());
+        Assert.Equal(1, pix.GetProperty("lotecobvSent").GetInt32());
     }
 
     [Fact]

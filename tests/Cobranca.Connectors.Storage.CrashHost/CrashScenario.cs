@@ -52,6 +52,27 @@ public static class CrashScenario
         PaidAt = BaseTime.AddMinutes(-1),
     };
 
+    /// <summary>A valid CPF from a 9-digit base (check digits computed).</summary>
+    public static string Cpf(int i)
+    {
+        var digits = (100000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => c - '0').ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            var sum = 0;
+            for (var k = 0; k < digits.Count; k++) sum += digits[k] * (digits.Count + 1 - k);
+            var check = sum * 10 % 11;
+            digits.Add(check == 10 ? 0 : check);
+        }
+
+        return string.Concat(digits);
+    }
+
+    /// <summary>The month's invoices of customers not enrolled in Pix Automático (all go by lotecobv).</summary>
+    public static List<Pix.RecurringInvoice> RecurringInvoices(int customers, DateOnly due) => Enumerable.Range(0, customers).Select(i => new Pix.RecurringInvoice
+    {
+        InvoiceId = InvoiceId(i), CustomerId = CustomerId(i), DueDate = due, Amount = 99.90m, Document = Document.Parse(Cpf(i)), Name = "Cliente " + i,
+    }).ToList();
+
     public static FakeTimeProvider Clock(int offsetMinutes) => new(BaseTime.AddMinutes(offsetMinutes));
 
     /// <summary>The keys a crash-free run over <paramref name="customers"/> executes (computed with a dry run).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Storage.CrashHost;
 using Cobranca.Connectors.Testing;
 using Cobranca.Connectors.Workflows;
@@ -10,6 +11,9 @@ using Cobranca.Connectors.Workflows;
 // Every customer-visible effect is appended to --log as one line ("send <idempotency key>", "unblock <payment> <contract>
 // <controller>") before the call returns, like a channel/router that received it. With --hang-after K, the K-th effect
 // is logged and then the process hangs (prints "hang"), so the test kills it exactly between "sent" and "recorded".
+// Mode lotecobv: Pix Automático's monthly run against a PSP sandbox the test hosts (--pix-url --token-url --client-id
+// --client-secret --key --day yyyy-MM-dd [--batch-size B] [--hang-when-sent 1]); with --hang-when-sent it hangs right
+// after the PSP accepted a batch, before the journal records it.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
 string Get(string name, string? fallback = null) => options.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException("--" + name + " is required");
@@ -58,6 +62,25 @@ switch (Get("mode"))
         var retried = await workflow.RetryPendingAsync();
         var pending = await workflow.Ledger.ListPendingAsync();
         Console.WriteLine(FormattableString.Invariant($"done retried={retried.Count} restored={retried.Count(o => o.Status == UnblockStatus.Restored)} pending={pending.Count}"));
+        break;
+    }
+    case "lotecobv":
+    {
+        var day = DateOnly.ParseExact(Get("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        using var pix = new PixClient(new PixClientOptions
+        {
+            BaseAddress = new Uri(Get("pix-url")), TokenUrl = new Uri(Get("token-url")), ClientId = Get("client-id"), ClientSecret = Get("client-secret"),
+        }, timeProvider: clock);
+        IStateStore charges = store.GetStateStore(tenant, RecurringBilling.RecurringChargeCollection);
+        if (options.ContainsKey("hang-when-sent")) charges = new HangingStateStore(charges, v => v.Contains("\"stage\":\"sent\"", StringComparison.Ordinal));
+        var billing = new RecurringBilling(pix, pix, pix, store.GetStateStore(tenant, RecurringBilling.RecurrenceCollection), charges, new RecurringBillingOptions
+        {
+            PixKey = Get("key"), ReceiverAccount = "012682", TimeProvider = clock, DueChargeBatchSize = GetInt("batch-size", 1000),
+        });
+        var report = await billing.RunAsync(CrashScenario.RecurringInvoices(customers, day.AddDays(5)));
+        Console.WriteLine(FormattableString.Invariant(
+            $"done issued={report.Count(RecurringInvoiceOutcome.DueChargeIssued)} failed={report.Count(RecurringInvoiceOutcome.Failed)} batches={string.Join(",", report.Invoices.Select(i => i.BatchId).Distinct())}"));
         break;
     }
     default:
@@ -114,4 +137,43 @@ internal sealed class LoggingController(IAccessController inner, string name, Ef
 
     public Task<BatchResult> ApplyAsync(IReadOnlyList<AccessCommand> commands, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
         inner.ApplyAsync(commands, progress, cancellationToken);
+}
+
+/// <summary>A state store that hangs (prints "hang") instead of writing a value the predicate picks: killed there.</summary>
+internal sealed class HangingStateStore(IStateStore inner, Func<string, bool> hangOn) : IStateStore
+{
+    public string Collection => inner.Collection;
+
+    public Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+    public async Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await HangIfAsync(value, cancellationToken);
+        return await inner.TryAddAsync(key, value, cancellationToken);
+    }
+
+    public async Task<StateEntry?> TryUpdateAsync(string key, string value, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await HangIfAsync(value, cancellationToken);
+        return await inner.TryUpdateAsync(key, value, expectedVersion, cancellationToken);
+    }
+
+    public async Task<StateEntry> SetAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await HangIfAsync(value, cancellationToken);
+        return await inner.SetAsync(key, value, cancellationToken);
+    }
+
+    public Task<bool> RemoveAsync(string key, CancellationToken cancellationToken = default) => inner.RemoveAsync(key, cancellationToken);
+
+    public IAsyncEnumerable<StateEntry> ListAsync(string? keyPrefix = null, CancellationToken cancellationToken = default) => inner.ListAsync(keyPrefix, cancellationToken);
+
+    public Task<int> RemoveOlderThanAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) => inner.RemoveOlderThanAsync(updatedBefore, cancellationToken);
+
+    private async Task HangIfAsync(string value, CancellationToken cancellationToken)
+    {
+        if (!hangOn(value)) return;
+        Console.WriteLine("hang");
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
 }

@@ -97,7 +97,8 @@ public sealed partial class RecurringBilling
         ArgumentException.ThrowIfNullOrWhiteSpace(enrolment.CustomerId, nameof(enrolment));
         var pushJourney = enrolment.BankIspb is not null && enrolment.BankAccount is not null;
         var (state, _) = await _store.GetEnrolmentAsync(enrolment.CustomerId, cancellationToken).ConfigureAwait(false);
-        state ??= new EnrolmentState { CustomerId = enrolment.CustomerId, Contract = enrolment.Contract };
+        // An ended enrolment (cancelled, rejected, expired) is history: enrolling again starts a new recurrence.
+        if (state is null || IsEnded(state.Status)) state = new EnrolmentState { CustomerId = enrolment.CustomerId, Contract = enrolment.Contract };
         if (state.RecurrenceId is null && state.LocationId is { } pendingLoc)
         {
             // A previous run created the rec but did not record it: the location knows (never POST /rec blindly).
@@ -217,6 +218,40 @@ public sealed partial class RecurringBilling
         await _store.SaveEnrolmentAsync(state, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// Ends a customer's Pix Automático (the contract ended, or the customer asked the ISP): cancels the recurrence at
+    /// the PSP (<c>PATCH /rec</c>, status <c>CANCELADA</c>) and records it. Later invoices go to the régua (by
+    /// <c>lotecobv</c> when the workflow has a batch client); enrolling again starts a new recurrence. A cobr already
+    /// created for this cycle is left to the rules above: call <see cref="RequestFallbackAsync"/> for that invoice to
+    /// cancel it while it can still be cancelled, or to wait for its outcome when it cannot.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The enrolment as it ends, or null when the customer was never enrolled.</returns>
+    public async Task<RecurringEnrolmentResult?> CancelEnrolmentAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        var (state, _) = await _store.GetEnrolmentAsync(customerId, cancellationToken).ConfigureAwait(false);
+        if (state?.RecurrenceId is null) return null;
+        PixRecurrence rec;
+        try
+        {
+            rec = await _recurrence.CancelRecurrenceAsync(state.RecurrenceId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex is ConnectorValidationException or ConnectorTransportException)
+        {
+            // Refused (already ended?) or the answer was lost: the PSP's record decides.
+            rec = await _recurrence.GetRecurrenceAsync(state.RecurrenceId, null, cancellationToken).ConfigureAwait(false);
+            if (!IsEnded(rec.StatusCode)) throw;
+        }
+
+        state.Status = rec.StatusCode ?? "CANCELADA";
+        await _store.SaveEnrolmentAsync(state, cancellationToken).ConfigureAwait(false);
+        return new RecurringEnrolmentResult { CustomerId = customerId, RecurrenceId = rec.Id, Status = rec.Status, ConfirmationId = state.ConfirmationId };
+    }
+
+    private static bool IsEnded(string? status) => status is "CANCELADA" or "REJEITADA" or "EXPIRADA";
 
     private async Task<string?> FindCreatedRecurrenceAsync(RecurringEnrolment enrolment, CancellationToken cancellationToken)
     {

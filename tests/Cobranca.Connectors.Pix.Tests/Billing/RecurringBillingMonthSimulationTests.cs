@@ -6,19 +6,21 @@ namespace Cobranca.Connectors.Pix.Tests.Billing;
 /// <summary>
 /// A month of Pix Automático for 1,000 enrolled customers against the PSP sandbox, driven by a fake clock: every cobr
 /// created once inside the window, failures retried on the schedule then handed to the régua, nothing charged twice.
+/// 1,000 more customers are not enrolled: the same daily run sends their cobv through lotecobv, once.
 /// </summary>
 public sealed class RecurringBillingMonthSimulationTests(ITestOutputHelper output)
 {
     private const int Customers = 1000;
+    private const int NotEnrolled = 1000;
 
     private static bool IsPoor(int i) => i % 40 == 7;        // 25 without balance
     private static bool IsRejecting(int i) => i % 100 == 13; // 10 whose bank rejects (AM09)
 
     [Fact]
-    public async Task A_month_of_1000_enrolled_customers()
+    public async Task A_month_of_1000_enrolled_customers_and_1000_charged_by_lotecobv()
     {
         var clock = Stopwatch.StartNew();
-        await using var kit = await RecurringBillingKit.StartAsync(o =>
+        await using var kit = await RecurringBillingKit.StartAsync(batches: true, batchSize: 500, configure: o =>
         {
             for (var i = 1; i <= Customers; i++)
             {
@@ -28,7 +30,7 @@ public sealed class RecurringBillingMonthSimulationTests(ITestOutputHelper outpu
         });
         for (var i = 1; i <= Customers; i++) await kit.EnrolAndApproveAsync(i);
         var enrolled = clock.Elapsed;
-        var invoices = Enumerable.Range(1, Customers).Select(i => RecurringBillingKit.Invoice(i)).ToList();
+        var invoices = Enumerable.Range(1, Customers + NotEnrolled).Select(i => RecurringBillingKit.Invoice(i)).ToList();
         var due = RecurringBillingKit.Due;
         var poor = Enumerable.Range(1, Customers).Count(IsPoor);
         var rejecting = Enumerable.Range(1, Customers).Count(IsRejecting);
@@ -47,6 +49,10 @@ public sealed class RecurringBillingMonthSimulationTests(ITestOutputHelper outpu
 
         // Every cobr created once, inside the window (D-10..D-2), on the first day of the window.
         Assert.Equal(Customers, outcomes[due.AddDays(-10)].Count(RecurringInvoiceOutcome.Created));
+        Assert.Equal(NotEnrolled, outcomes[due.AddDays(-10)].Count(RecurringInvoiceOutcome.DueChargeIssued));
+        Assert.Equal(NotEnrolled, outcomes[due.AddDays(8)].Count(RecurringInvoiceOutcome.DueChargeIssued));
+        var batchPuts = kit.Sandbox.Requests.Where(r => r.Method == "PUT" && r.Path.Contains("/lotecobv/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/v2/lotecobv/1", "/v2/lotecobv/2"], batchPuts.Select(r => r.Path));
         Assert.Equal(Customers, kit.Sandbox.RecurringChargeCount);
         var puts = kit.Sandbox.Requests.Where(r => r.Method == "PUT" && r.Path.Contains("/cobr/", StringComparison.Ordinal)).ToList();
         Assert.Equal(Customers, puts.Count);
