@@ -42,6 +42,26 @@ public interface IPixDueChargeBatchClient
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads one page of charges with due date (<c>GET /cobv?inicio&amp;fim[&amp;cpf|cnpj][&amp;locationPresente][&amp;status][&amp;loteCobVId]&amp;paginacao.*</c>),
+    /// e.g. every charge a batch created (<see cref="PixDueChargeQuery.BatchId"/>) to read their <c>pixCopiaECola</c> in
+    /// pages instead of one <c>GET /cobv/{txid}</c> each. Retried (a read).
+    /// </summary>
+    /// <remarks>
+    /// This list lives here rather than on <see cref="IPixClient"/> because it is the batch-oriented read of
+    /// <c>cobv</c> (the spec names it among the <c>lotecobv</c> operations); <see cref="IPixClient"/> stays unchanged.
+    /// </remarks>
+    /// <param name="query">Window and filters.</param>
+    /// <param name="pageIndex">Zero-based page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The window ends before it starts, the page size is not 1 to 1000, or the batch id is not a number below 2^31.</exception>
+    Task<PixPage<PixCharge>> ListDueChargesPageAsync(PixDueChargeQuery query, int pageIndex = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every charge with due date matching the query, page by page (<c>GET /cobv</c>).</summary>
+    /// <param name="query">Window and filters.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    IAsyncEnumerable<PixCharge> ListDueChargesAsync(PixDueChargeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sends many charges as batches chunked to the profile's limit, with deterministic ids
     /// (<paramref name="firstBatchId"/>, +1, +2…; record them before calling so a re-run sends identical batches),
     /// then reads them back into one report.

@@ -29,4 +29,6 @@ namespace Cobranca.Connectors.Pix.Internal;
 [JsonSerializable(typeof(LoteCobVDto))]
 [JsonSerializable(typeof(LoteCobVListDto))]
 [JsonSerializable(typeof(LoteCobVRequestDto))]
+[JsonSerializable(typeof(CobVListDto))]
+[JsonSerializable(typeof(RecLocListDto))]
 internal sealed partial class PixJsonContext : JsonSerializerContext;

@@ -28,6 +28,19 @@ public interface IPixRecurrenceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<PixRecurrenceLocation> UnlinkRecurrenceLocationAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads one page of recurrence locations (<c>GET /locrec?inicio&amp;fim[&amp;idRecPresente][&amp;convenio]&amp;paginacao.*</c>).</summary>
+    /// <remarks>Useful to find the location a lost <c>POST /locrec</c> reply created (<see cref="PixRecurrenceLocationQuery.RecurrencePresent"/> = false) before creating another.</remarks>
+    /// <param name="query">Window and filters.</param>
+    /// <param name="pageIndex">Zero-based page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The window ends before it starts, the page size is not 1 to 1000, or the agreement is longer than 60 characters.</exception>
+    Task<PixPage<PixRecurrenceLocation>> ListRecurrenceLocationsPageAsync(PixRecurrenceLocationQuery query, int pageIndex = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every recurrence location matching the query, page by page (<c>GET /locrec</c>).</summary>
+    /// <param name="query">Window and filters.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    IAsyncEnumerable<PixRecurrenceLocation> ListRecurrenceLocationsAsync(PixRecurrenceLocationQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Creates a recurrence (<c>POST /rec</c>; the PSP picks the id). Sent once.</summary>
     /// <param name="request">The recurrence.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

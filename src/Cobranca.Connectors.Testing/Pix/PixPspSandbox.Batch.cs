@@ -7,11 +7,15 @@ using Microsoft.AspNetCore.Http;
 namespace Cobranca.Connectors.Testing.Pix;
 
 // lotecobv: batches of cobv (PUT/PATCH/GET /lotecobv/{id}, GET /lotecobv). Each charge is validated like PUT /cobv;
-// a refused one is NEGADA with an RFC 7807 problem and does not exist as a charge. The sandbox processes a batch at
-// once (no EM_PROCESSAMENTO phase).
+// a refused one is NEGADA with an RFC 7807 problem and does not exist as a charge. By default the sandbox processes a
+// batch within the PUT; with PixPspSandboxOptions.DueChargeBatchProcessingDelay each charge stays EM_PROCESSAMENTO until
+// the sandbox clock passes PUT time + delay, and is processed lazily (SettleBatches, called under the gate before every
+// request and control call) in arrival order, so the outcome is deterministic under a fake clock.
 public sealed partial class PixPspSandbox
 {
     private readonly Dictionary<string, SandboxBatch> _batches = new(StringComparer.Ordinal);
+    private long _batchSequence;
+    private int _pendingBatchItems;
 
     private void ConfigureBatches(string p)
     {
@@ -45,9 +49,28 @@ public sealed partial class PixPspSandbox
             }
             else if (problem is null)
             {
-                var batch = new SandboxBatch { Id = id, Description = Text(body!["descricao"])!, CreatedAt = _options.TimeProvider.GetUtcNow() };
+                var batch = new SandboxBatch { Id = id, Description = Text(body!["descricao"])!, CreatedAt = _options.TimeProvider.GetUtcNow(), Sequence = ++_batchSequence };
+                var delay = _options.DueChargeBatchProcessingDelay;
                 foreach (var node in items!)
-                    batch.Items.Add(CreateBatchCharge(node as JsonObject ?? new JsonObject(), batch.CreatedAt));
+                {
+                    var charge = node as JsonObject ?? new JsonObject();
+                    if (delay == TimeSpan.Zero)
+                    {
+                        batch.Items.Add(CreateBatchCharge(charge, batch.CreatedAt, id));
+                    }
+                    else
+                    {
+                        batch.Items.Add(new SandboxBatchItem
+                        {
+                            Txid = Text(charge["txid"]) ?? string.Empty,
+                            Status = "EM_PROCESSAMENTO",
+                            Pending = (JsonObject)charge.DeepClone(),
+                            ReadyAt = batch.CreatedAt + delay,
+                        });
+                        _pendingBatchItems++;
+                    }
+                }
+
                 _batches[id] = batch;
             }
         }
@@ -58,8 +81,28 @@ public sealed partial class PixPspSandbox
             ctx.Response.StatusCode = 202;
     }
 
+    /// <summary>
+    /// Processes every batch charge whose processing time has come (call under <c>_gate</c>): oldest first, batch by
+    /// batch in arrival order, charge by charge in the batch's order, each validated against the state at that point.
+    /// </summary>
+    private void SettleBatches()
+    {
+        if (_pendingBatchItems == 0) return;
+        var now = _options.TimeProvider.GetUtcNow();
+        var due = _batches.Values
+            .SelectMany(b => b.Items.Select((item, index) => (Batch: b, Item: item, Index: index)))
+            .Where(x => x.Item.Pending is not null && x.Item.ReadyAt <= now)
+            .OrderBy(x => x.Item.ReadyAt).ThenBy(x => x.Batch.Sequence).ThenBy(x => x.Index)
+            .ToList();
+        foreach (var (batch, item, index) in due)
+        {
+            batch.Items[index] = CreateBatchCharge(item.Pending!, item.ReadyAt, batch.Id);
+            _pendingBatchItems--;
+        }
+    }
+
     /// <summary>Validates one charge like PUT /cobv and creates it, or returns it NEGADA with the problem.</summary>
-    private SandboxBatchItem CreateBatchCharge(JsonObject item, DateTimeOffset now)
+    private SandboxBatchItem CreateBatchCharge(JsonObject item, DateTimeOffset now, string batchId)
     {
         var txid = Text(item["txid"]) ?? string.Empty;
         var violations = new JsonArray();
@@ -74,6 +117,11 @@ public sealed partial class PixPspSandbox
         var devedor = item["devedor"] as JsonObject;
         if (!Document.TryParse(Text(devedor?["cpf"]) ?? Text(devedor?["cnpj"]), out _) || Text(devedor?["nome"]) is not { Length: > 0 })
             violations.Add(Violation("O objeto cobv.devedor não respeita o schema.", "cobv.devedor", null));
+        var valor = item["valor"] as JsonObject;
+        CheckModalidade(valor?["multa"], "multa", 1, 2, violations);
+        CheckModalidade(valor?["juros"], "juros", 1, 8, violations);
+        CheckModalidade(valor?["abatimento"], "abatimento", 1, 2, violations);
+        CheckModalidade(valor?["desconto"], "desconto", 1, 6, violations);
         if (violations.Count > 0)
         {
             return new SandboxBatchItem
@@ -104,10 +152,13 @@ public sealed partial class PixPspSandbox
             Amount = amount!.Value,
             Key = _options.Key,
             Debtor = devedor?.DeepClone(),
+            ValueExtras = ValueExtras(valor),
             PayerMessage = Text(item["solicitacaoPagador"]),
+            AdditionalInfo = item["infoAdicionais"]?.DeepClone(),
             LocationId = ++_nextLocation,
             Location = location,
             CopyPaste = SandboxBrCode.Dynamic(location, _options.MerchantName, _options.MerchantCity, null),
+            BatchId = batchId,
         };
         return new SandboxBatchItem { Txid = txid, Status = "CRIADA", CreatedAt = now };
     }
@@ -127,6 +178,8 @@ public sealed partial class PixPspSandbox
                 var items = body?["cobsv"] as JsonArray;
                 if (items is null || items.Count == 0) problem = "O objeto loteCobV.cobsV não respeita o schema.";
                 else if (items.Any(i => batch.Items.All(b => b.Txid != Text(i?["txid"])))) problem = "Um lote não pode receber txids novos.";
+                else if (items.Any(i => batch.Items.Any(b => b.Pending is not null && b.Txid == Text(i?["txid"]))))
+                    problem = "O lote ainda está em processamento: revise as cobranças depois que deixarem o status EM_PROCESSAMENTO.";
                 else
                 {
                     if (Text(body?["descricao"]) is { Length: > 0 } d) batch.Description = d;

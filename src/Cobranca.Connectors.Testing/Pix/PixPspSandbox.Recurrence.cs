@@ -429,6 +429,7 @@ public sealed partial class PixPspSandbox
                     FixedAmount = fixedAmount,
                     MinimumAmount = minimum,
                     RetryPolicy = policy!,
+                    Agreement = Text((body["recebedor"] as JsonObject)?["convenio"]),
                     LocationId = loc?.Id,
                     JourneyTxid = journeyTxid,
                     CreatedAt = now,
@@ -1131,6 +1132,13 @@ public sealed partial class PixPspSandbox
         if (page < 0 || size is < 1 or > 1000 || (q.ContainsKey("cpf") && q.ContainsKey("cnpj")))
         {
             await ProblemAsync(ctx, 400, errorType, "Consulta inválida.", "Paginação inválida, ou cpf e cnpj ao mesmo tempo.").ConfigureAwait(false);
+            return null;
+        }
+
+        if (to < from)
+        {
+            await ProblemAsync(ctx, 400, errorType, "Consulta inválida.", "O timestamp representado pelo parâmetro fim é anterior ao representado pelo parâmetro inicio.",
+                new JsonArray(Violation("fim é anterior a inicio.", "fim", q["fim"].ToString()))).ConfigureAwait(false);
             return null;
         }
 

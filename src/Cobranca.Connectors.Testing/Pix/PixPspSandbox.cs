@@ -107,7 +107,11 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
     /// <param name="txid">The txid.</param>
     public string? GetChargeStatus(string txid)
     {
-        lock (_gate) return _charges.TryGetValue(txid, out var c) ? c.Status : null;
+        lock (_gate)
+        {
+            SettleBatches();
+            return _charges.TryGetValue(txid, out var c) ? c.Status : null;
+        }
     }
 
     /// <summary>
@@ -126,6 +130,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         SandboxPix pix;
         lock (_gate)
         {
+            SettleBatches();
             if (!_charges.TryGetValue(txid, out var charge)) throw new InvalidOperationException($"No charge with txid {txid}.");
             if (charge.Status != "ATIVA") throw new InvalidOperationException($"Charge {txid} is {charge.Status}, not ATIVA.");
             var now = paidAt ?? _options.TimeProvider.GetUtcNow();
@@ -243,6 +248,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
         _app.MapDelete(p + "/webhook/{chave}", DeleteWebhookAsync);
         ConfigureRecurrence(p);
         ConfigureBatches(p);
+        ConfigureLists(p);
     }
 
     private static string RouteValue(HttpContext ctx, string name) => Uri.UnescapeDataString(ctx.Request.RouteValues[name]?.ToString() ?? string.Empty);
@@ -258,6 +264,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
             _requests.Enqueue(new PixSandboxRequest(request.Method, path, logged, scheme, status, _options.TimeProvider.GetUtcNow())));
         try
         {
+            lock (_gate) SettleBatches();
             var fault = _faults.Take(f => SandboxFaults<PixSandboxFault>.Matches(f.Method, f.PathContains, request.Method, path));
             switch (fault?.Kind)
             {
@@ -279,6 +286,22 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     await ctx.Response.WriteAsync("{\"txid\":\"abc\",\"valor\":{\"orig", ctx.RequestAborted).ConfigureAwait(false);
                     break;
                 case PixSandboxFaultKind.ConnectionReset:
+                    log(0);
+                    ctx.Abort();
+                    break;
+                case PixSandboxFaultKind.ResponseLost:
+                    // The handler runs and commits; its answer goes nowhere and the connection is dropped unanswered.
+                    var original = ctx.Response.Body;
+                    ctx.Response.Body = Stream.Null;
+                    try
+                    {
+                        await next().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ctx.Response.Body = original;
+                    }
+
                     log(0);
                     ctx.Abort();
                     break;

@@ -48,6 +48,25 @@ public sealed class PixPspSandboxOptions
     /// <summary><c>lotecobv</c>: the most charges a batch may carry (default 1000, as Efí documents).</summary>
     public int DueChargeBatchLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>lotecobv</c>: how long each charge of a <c>PUT /lotecobv/{id}</c> stays <c>EM_PROCESSAMENTO</c> (no
+    /// <c>criacao</c>, no cobv visible through <c>GET /cobv</c>) before it becomes <c>CRIADA</c> or <c>NEGADA</c>, as real
+    /// PSPs answer 202 and process later. Measured on <see cref="TimeProvider"/> and evaluated when the sandbox is next
+    /// asked (no timer): advance a fake clock past the delay and the next request sees the outcome. The charge is
+    /// validated when processed (a txid taken in the meantime is then refused). Default <see cref="TimeSpan.Zero"/>:
+    /// processed within the PUT.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public TimeSpan DueChargeBatchProcessingDelay
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    }
+
     /// <summary>Clock for creation/payment times and token expiry; default system.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -64,4 +64,11 @@ public sealed class PixSandboxFault
     /// <param name="times">How many requests.</param>
     public static PixSandboxFault ConnectionReset(string? method = null, string? pathContains = null, int times = 1) =>
         new() { Kind = PixSandboxFaultKind.ConnectionReset, Method = method, PathContains = pathContains, Times = times };
+
+    /// <summary>The request is processed (committed), then the connection is dropped before the answer is sent.</summary>
+    /// <param name="method">Method to match, or null.</param>
+    /// <param name="pathContains">Path substring to match, or null.</param>
+    /// <param name="times">How many requests.</param>
+    public static PixSandboxFault ResponseLost(string? method = null, string? pathContains = null, int times = 1) =>
+        new() { Kind = PixSandboxFaultKind.ResponseLost, Method = method, PathContains = pathContains, Times = times };
 }

@@ -17,4 +17,10 @@ public enum PixSandboxFaultKind
 
     /// <summary>Drops the connection without an answer, without processing the request.</summary>
     ConnectionReset,
+
+    /// <summary>
+    /// Processes the request normally (its effects are committed), then drops the connection before the answer
+    /// reaches the client: the "write succeeded but the reply was lost" case.
+    /// </summary>
+    ResponseLost,
 }

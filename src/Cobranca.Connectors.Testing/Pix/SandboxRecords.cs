@@ -23,6 +23,9 @@ internal sealed class SandboxCharge
     public required string Location { get; init; }
     public required string CopyPaste { get; set; }
     public List<string> Payments { get; } = [];
+
+    /// <summary>The <c>lotecobv</c> batch that created it (<c>loteCobVId</c> filter), or null for <c>PUT /cobv</c>.</summary>
+    public string? BatchId { get; init; }
 }
 
 internal sealed class SandboxPix
@@ -75,6 +78,7 @@ internal sealed class SandboxRec
     public decimal? FixedAmount { get; init; }
     public decimal? MinimumAmount { get; init; }
     public required string RetryPolicy { get; init; }
+    public string? Agreement { get; init; }
     public long? LocationId { get; set; }
     public string? JourneyTxid { get; set; }
     public string? Journey { get; set; }
@@ -134,6 +138,7 @@ internal sealed class SandboxBatch
     public required string Id { get; init; }
     public required string Description { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    public long Sequence { get; init; }
     public List<SandboxBatchItem> Items { get; } = [];
 }
 
@@ -143,4 +148,9 @@ internal sealed class SandboxBatchItem
     public required string Status { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public JsonObject? Problem { get; init; }
+
+    /// <summary>While <c>EM_PROCESSAMENTO</c>: the charge as sent, processed at <see cref="ReadyAt"/>.</summary>
+    public JsonObject? Pending { get; init; }
+
+    public DateTimeOffset ReadyAt { get; init; }
 }
