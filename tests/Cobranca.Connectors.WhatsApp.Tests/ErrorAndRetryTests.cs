@@ -109,12 +109,13 @@ public sealed class ErrorAndRetryTests
     [Fact]
     public async Task The_back_off_waits_on_the_clock_pair_rate_at_least_its_own_pause()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingClock(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero));
         await using var host = await WhatsAppTestHost.StartAsync(client: o => o.PairRateLimitBackoff = TimeSpan.FromSeconds(6), time: time);
         host.Sandbox.InjectFault(WhatsAppSandboxFault.GraphError(131056));
 
         var send = host.Client.SendAsync(Template());
-        for (var i = 0; i < 100 && host.SendBodies.Count < 1; i++) await Task.Delay(10); // the first attempt reaches the sandbox
+        // Move the clock only once the client waits on it (advancing earlier would be lost, and the send would hang).
+        await time.TimerDue.Task.WaitAsync(TimeSpan.FromSeconds(30));
         time.Advance(TimeSpan.FromSeconds(5));
         await Task.Delay(50);
         Assert.Single(host.SendBodies); // still waiting: 5 s < 6 s
@@ -233,5 +234,18 @@ public sealed class ErrorAndRetryTests
         Assert.Equal("132015", paused.ProviderErrorCode);
         Assert.Equal("132000", count.ProviderErrorCode);
         Assert.Empty(host.Sandbox.Messages);
+    }
+
+    /// <summary>A fake clock that says when the client's 6-second back-off timer exists.</summary>
+    private sealed class TimerWatchingClock(DateTimeOffset start) : Microsoft.Extensions.Time.Testing.FakeTimeProvider(start)
+    {
+        public TaskCompletionSource TimerDue { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == TimeSpan.FromSeconds(6)) TimerDue.TrySetResult();
+            return timer;
+        }
     }
 }
