@@ -53,19 +53,7 @@ public static class CrashScenario
     };
 
     /// <summary>A valid CPF from a 9-digit base (check digits computed).</summary>
-    public static string Cpf(int i)
-    {
-        var digits = (100000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => c - '0').ToList();
-        for (var round = 0; round < 2; round++)
-        {
-            var sum = 0;
-            for (var k = 0; k < digits.Count; k++) sum += digits[k] * (digits.Count + 1 - k);
-            var check = sum * 10 % 11;
-            digits.Add(check == 10 ? 0 : check);
-        }
-
-        return string.Concat(digits);
-    }
+    public static string Cpf(int i) => Document.CpfFromBase((100000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).Value;
 
     /// <summary>The month's invoices of customers not enrolled in Pix Automático (all go by lotecobv).</summary>
     public static List<Pix.RecurringInvoice> RecurringInvoices(int customers, DateOnly due) => Enumerable.Range(0, customers).Select(i => new Pix.RecurringInvoice

@@ -70,20 +70,7 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
             OnDoublePayment = (r, _) => { lock (DoublePayments) DoublePayments.Add(r); return Task.CompletedTask; },
         });
 
-    public static string Cpf(int i)
-    {
-        // A valid CPF from a 9-digit base.
-        var digits = (100000000 + i).ToString(CultureInfo.InvariantCulture).Select(c => c - '0').ToList();
-        for (var round = 0; round < 2; round++)
-        {
-            var sum = 0;
-            for (var k = 0; k < digits.Count; k++) sum += digits[k] * (digits.Count + 1 - k);
-            var check = sum * 10 % 11;
-            digits.Add(check == 10 ? 0 : check);
-        }
-
-        return string.Concat(digits);
-    }
+    public static string Cpf(int i) => Document.CpfFromBase((100000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).Value;
 
     public static RecurringEnrolment Enrolment(int i) => new()
     {
