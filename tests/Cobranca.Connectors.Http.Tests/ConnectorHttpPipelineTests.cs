@@ -92,7 +92,7 @@ public sealed class ConnectorHttpPipelineTests
     [Fact]
     public async Task Rate_limited_write_waits_for_retry_after_then_repeats()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-10T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerWatchingClock(DateTimeOffset.Parse("2026-01-10T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(5));
         var stub = new StubHandler()
             .Then(HttpStatusCode.TooManyRequests, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)))
             .Then(HttpStatusCode.OK);
@@ -100,6 +100,8 @@ public sealed class ConnectorHttpPipelineTests
 
         var call = client.SendAsync(Post(retryable: false));
         await WaitUntil(() => stub.Requests.Count == 1);
+        // Move the clock only once the pipeline waits on it (an advance before the timer exists would be lost).
+        await time.TimerDue.Task.WaitAsync(TimeSpan.FromSeconds(30));
         time.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(50);
         Assert.Single(stub.Requests); // still waiting: Retry-After is 5 s
@@ -160,5 +162,18 @@ public sealed class ConnectorHttpPipelineTests
     {
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
         Assert.True(condition());
+    }
+
+    /// <summary>A fake clock that says when a timer of the watched length exists.</summary>
+    private sealed class TimerWatchingClock(DateTimeOffset start, TimeSpan watched) : FakeTimeProvider(start)
+    {
+        public TaskCompletionSource TimerDue { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == watched) TimerDue.TrySetResult();
+            return timer;
+        }
     }
 }
