@@ -58,12 +58,12 @@ internal sealed class BankTestContext : IAsyncDisposable
         return o;
     }
 
-    public BoletoBankClient Client(string bank, Action<BoletoBankClientOptions>? tweak = null)
+    public BoletoBankClient Client(string bank, Action<BoletoBankClientOptions>? tweak = null, Microsoft.Extensions.Logging.ILoggerFactory? loggers = null)
     {
         var o = Options(bank);
         tweak?.Invoke(o);
         // The resilience pipeline's timeouts run on the system clock: the fake clock drives tokens and dates only.
-        var client = new BoletoBankClient(o, timeProvider: new SplitClock(Time));
+        var client = new BoletoBankClient(o, loggers, new SplitClock(Time));
         _clients.Add(client);
         return client;
     }

@@ -62,14 +62,15 @@ internal sealed class BoletoTransport : IDisposable
 
     /// <summary>Sends and returns the parsed JSON reply (null for an empty reply: 204).</summary>
     /// <remarks>
-    /// The reply is parsed after the operation ended (as before the send loop was shared): a reply that is not JSON
-    /// throws the mapped <see cref="ConnectorTransportException"/> but is neither logged as a failed request nor
-    /// counted as an operation error. Pix parses inside the operation; the difference is kept as it was.
+    /// The reply is parsed inside the operation, as Pix does: a reply that is not JSON throws the mapped
+    /// <see cref="ConnectorTransportException"/>, logged as a failed request and counted as an operation error.
     /// </remarks>
-    public async Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, bool retryable, string operation,
-        CancellationToken cancellationToken)
+    public Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, bool retryable, string operation,
+        CancellationToken cancellationToken) =>
+        _sender.SendAsync(method, pathAndQuery, body, static b => b?.ToJsonString(), retryable, operation, text => Parse(text, operation), cancellationToken);
+
+    private JsonNode? Parse(string text, string operation)
     {
-        var text = await SendRawAsync(method, pathAndQuery, body, retryable, operation, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text)) return null;
         try
         {

@@ -313,6 +313,11 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
                     log(0);
                     ctx.Abort();
                     break;
+                case BoletoSandboxFaultKind.MalformedBody:
+                    ctx.Response.StatusCode = 200;
+                    ctx.Response.ContentType = "application/json";
+                    await ctx.Response.WriteAsync("{\"codigoSolicitacao\": \"", ctx.RequestAborted).ConfigureAwait(false);
+                    break;
                 case BoletoSandboxFaultKind.Latency:
                     await next().ConfigureAwait(false);
                     await Task.Delay(fault.Delay, ctx.RequestAborted).ConfigureAwait(false);

@@ -14,4 +14,7 @@ public enum BoletoSandboxFaultKind
 
     /// <summary>Processes the request, then waits <see cref="BoletoSandboxFault.Delay"/> before answering (a timeout after commit when the client gives up first).</summary>
     Latency,
+
+    /// <summary>Answers 200 with a body cut short (not JSON), without processing the request.</summary>
+    MalformedBody,
 }
