@@ -298,20 +298,7 @@ public sealed class BoletoBankSandbox : IAsyncDisposable
                     ctx.Abort();
                     break;
                 case BoletoSandboxFaultKind.ResponseLost:
-                    // Processed (committed) into a buffer that is never sent: the client sees the connection drop.
-                    var original = ctx.Response.Body;
-                    ctx.Response.Body = Stream.Null;
-                    try
-                    {
-                        await next().ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        ctx.Response.Body = original;
-                    }
-
-                    log(0);
-                    ctx.Abort();
+                    await SandboxExchange.ProcessThenDropAsync(ctx, next, log).ConfigureAwait(false);
                     break;
                 case BoletoSandboxFaultKind.MalformedBody:
                     ctx.Response.StatusCode = 200;

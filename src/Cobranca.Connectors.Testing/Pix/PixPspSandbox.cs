@@ -290,20 +290,7 @@ public sealed partial class PixPspSandbox : IAsyncDisposable
                     ctx.Abort();
                     break;
                 case PixSandboxFaultKind.ResponseLost:
-                    // The handler runs and commits; its answer goes nowhere and the connection is dropped unanswered.
-                    var original = ctx.Response.Body;
-                    ctx.Response.Body = Stream.Null;
-                    try
-                    {
-                        await next().ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        ctx.Response.Body = original;
-                    }
-
-                    log(0);
-                    ctx.Abort();
+                    await SandboxExchange.ProcessThenDropAsync(ctx, next, log).ConfigureAwait(false);
                     break;
                 default:
                     await next().ConfigureAwait(false);

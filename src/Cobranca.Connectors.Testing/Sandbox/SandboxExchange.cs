@@ -47,6 +47,27 @@ internal static class SandboxExchange
         return Log;
     }
 
+    /// <summary>
+    /// The "written, answer lost" fault: runs the endpoint (its effects are committed) into a body that goes nowhere,
+    /// records status 0 and drops the connection unanswered.
+    /// </summary>
+    public static async Task ProcessThenDropAsync(HttpContext context, Func<Task> next, Action<int> log)
+    {
+        var original = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        log(0);
+        context.Abort();
+    }
+
     /// <summary>The status to record at the end: 0 when the client went away before any answer started.</summary>
     public static int FinalStatus(HttpContext context) =>
         context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
