@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing.Pix;
@@ -188,7 +186,7 @@ public sealed class PixRecurrenceListTests
     public async Task The_sandbox_answers_the_specs_query_error_for_an_invalid_recurrence_list_query(string resource, string extra, string type, string? property)
     {
         await using var sandbox = await PixPspSandbox.StartAsync();
-        var (status, body) = await RawListAsync(sandbox, resource, extra);
+        var (status, body) = await TestKit.RawListAsync(sandbox, resource, extra);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal("https://pix.bcb.gov.br/api/v2/error/" + type, problem.GetProperty("type").GetString());
@@ -203,27 +201,8 @@ public sealed class PixRecurrenceListTests
     public async Task The_sandbox_accepts_the_edges_of_the_specs_filters(string resource, string extra)
     {
         await using var sandbox = await PixPspSandbox.StartAsync();
-        var (status, body) = await RawListAsync(sandbox, resource, extra);
+        var (status, body) = await TestKit.RawListAsync(sandbox, resource, extra);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("parametros").GetProperty("paginacao").GetProperty("quantidadeTotalDeItens").GetInt32());
-    }
-
-    private static async Task<(HttpStatusCode Status, string Body)> RawListAsync(PixPspSandbox sandbox, string resource, string extra)
-    {
-        using var http = new HttpClient();
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, sandbox.TokenUrl)
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-        };
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(sandbox.ClientId + ":" + sandbox.ClientSecret)));
-        using var tokenResponse = await http.SendAsync(tokenRequest);
-        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
-        var reversed = extra == "&fimAntes";
-        var (from, to) = reversed ? ("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z") : ("2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z");
-        var query = $"{resource}?inicio={Uri.EscapeDataString(from)}&fim={Uri.EscapeDataString(to)}{(reversed ? string.Empty : extra)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(sandbox.BaseUrl, query));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
