@@ -59,6 +59,7 @@ public sealed partial class PixClient
     public async Task<PixPage<PixRecurrence>> ListRecurrencesPageAsync(PixRecurrenceQuery query, int pageIndex = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Agreement is { Length: > 60 }) throw new ArgumentException("Agreement must be at most 60 characters.", nameof(query));
         var path = ListPath("rec", query.From, query.To, query.PageSize, pageIndex);
         AppendDocument(path, query.Debtor);
         if (query.Status is { } status) path.Append("&status=").Append(PixRecurrenceCodes.Code(status));
@@ -204,6 +205,7 @@ public sealed partial class PixClient
     public async Task<PixPage<PixRecurringCharge>> ListRecurringChargesPageAsync(PixRecurringChargeQuery query, int pageIndex = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Agreement is { Length: > 60 }) throw new ArgumentException("Agreement must be at most 60 characters.", nameof(query));
         var path = ListPath("cobr", query.From, query.To, query.PageSize, pageIndex);
         if (query.RecurrenceId is { } idRec) path.Append("&idRec=").Append(Escape(idRec));
         AppendDocument(path, query.Debtor);

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing.Pix;
 
@@ -34,5 +38,28 @@ internal static class TestKit
         var done = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(seconds)));
         Assert.True(done == task, "operation did not finish in time");
         return await task;
+    }
+
+    /// <summary>
+    /// A raw <c>GET /{resource}?inicio&amp;fim{extra}</c> on a one-day window with a fresh token, bypassing the client's own
+    /// checks; <paramref name="extra"/> <c>"&amp;fimAntes"</c> swaps the window so that <c>fim</c> precedes <c>inicio</c>.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Body)> RawListAsync(PixPspSandbox sandbox, string resource, string extra)
+    {
+        using var http = new HttpClient();
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, sandbox.TokenUrl)
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(sandbox.ClientId + ":" + sandbox.ClientSecret)));
+        using var tokenResponse = await http.SendAsync(tokenRequest);
+        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+        var reversed = extra == "&fimAntes";
+        var (from, to) = reversed ? ("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z") : ("2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z");
+        var query = $"{resource}?inicio={Uri.EscapeDataString(from)}&fim={Uri.EscapeDataString(to)}{(reversed ? string.Empty : extra)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(sandbox.BaseUrl, query));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Cobranca.Connectors.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,8 @@ namespace Cobranca.Connectors.Testing.Pix;
 // by the control methods below and by RunRecurrenceSchedulerAsync on the sandbox clock.
 public sealed partial class PixPspSandbox
 {
+    private static readonly string[] RecStatuses = ["CRIADA", "APROVADA", "REJEITADA", "EXPIRADA", "CANCELADA"];
+    private static readonly string[] CobrStatuses = ["CRIADA", "ATIVA", "CONCLUIDA", "EXPIRADA", "REJEITADA", "CANCELADA"];
     private readonly Dictionary<string, SandboxRec> _recs = new(StringComparer.Ordinal);
     private readonly List<SandboxRec> _recOrder = [];
     private readonly Dictionary<long, SandboxLocRec> _locRecs = [];
@@ -494,17 +497,23 @@ public sealed partial class PixPspSandbox
     private async Task ListRecAsync(HttpContext ctx)
     {
         if (!await AuthorizedAsync(ctx).ConfigureAwait(false)) return;
-        if (await ReadListQueryAsync(ctx, "RecConsultaInvalida") is not { } q) return;
-        string? document = ctx.Request.Query["cpf"].FirstOrDefault() ?? ctx.Request.Query["cnpj"].FirstOrDefault();
-        string? status = ctx.Request.Query["status"];
-        bool? locationPresent = bool.TryParse(ctx.Request.Query["locationPresente"], out var lp) ? lp : null;
+        const string error = "RecConsultaInvalida";
+        if (await ReadListQueryAsync(ctx, error) is not { } q) return;
+        var query = ctx.Request.Query;
+        var violations = new JsonArray();
+        var (cpf, cnpj) = DocumentFilter(query, violations);
+        var locationPresent = OptionalBool(query["locationPresente"], "locationPresente", violations);
+        var status = StatusFilter(query, RecStatuses, violations);
+        var agreement = AgreementFilter(query, violations);
+        if (await RefusedQueryAsync(ctx, error, violations).ConfigureAwait(false)) return;
         JsonObject json;
         lock (_gate)
         {
             var all = _recOrder.Where(r => r.CreatedAt >= q.From && r.CreatedAt <= q.To)
-                .Where(r => document is null || r.DebtorDocument == document)
+                .Where(r => MatchesDocument(r.DebtorDocument, cpf, cnpj))
                 .Where(r => status is null || r.Status == status)
                 .Where(r => locationPresent is null || (r.LocationId is not null) == locationPresent)
+                .Where(r => agreement is null || r.Agreement == agreement)
                 .ToList();
             json = ListJson(q, all.Count, "recs", all.Skip(q.Page * q.Size).Take(q.Size).Select(r => (JsonNode)RecJson(r, null)));
         }
@@ -833,17 +842,25 @@ public sealed partial class PixPspSandbox
     private async Task ListCobrAsync(HttpContext ctx)
     {
         if (!await AuthorizedAsync(ctx).ConfigureAwait(false)) return;
-        if (await ReadListQueryAsync(ctx, "CobRConsultaInvalida") is not { } q) return;
-        string? recId = ctx.Request.Query["idRec"];
-        string? document = ctx.Request.Query["cpf"].FirstOrDefault() ?? ctx.Request.Query["cnpj"].FirstOrDefault();
-        string? status = ctx.Request.Query["status"];
+        const string error = "CobRConsultaInvalida";
+        if (await ReadListQueryAsync(ctx, error) is not { } q) return;
+        var query = ctx.Request.Query;
+        var violations = new JsonArray();
+        string? recId = query["idRec"];
+        if (recId is not null && !RecIdPattern().IsMatch(recId)) violations.Add(Violation("O parâmetro idRec não respeita o schema.", "idRec", recId));
+        var (cpf, cnpj) = DocumentFilter(query, violations);
+        var status = StatusFilter(query, CobrStatuses, violations);
+        var agreement = AgreementFilter(query, violations);
+        if (await RefusedQueryAsync(ctx, error, violations).ConfigureAwait(false)) return;
         JsonObject json;
         lock (_gate)
         {
+            // A cobr has no payer document or agreement of its own: both are its recurrence's (vinculo.devedor, recebedor.convenio).
             var all = _cobrOrder.Where(c => c.CreatedAt >= q.From && c.CreatedAt <= q.To)
                 .Where(c => recId is null || c.RecurrenceId == recId)
-                .Where(c => document is null || (_recs.TryGetValue(c.RecurrenceId, out var r) && r.DebtorDocument == document))
                 .Where(c => status is null || c.Status == status)
+                .Where(c => (cpf is null && cnpj is null && agreement is null)
+                    || (_recs.TryGetValue(c.RecurrenceId, out var r) && MatchesDocument(r.DebtorDocument, cpf, cnpj) && (agreement is null || r.Agreement == agreement)))
                 .ToList();
             json = ListJson(q, all.Count, "cobsr", all.Skip(q.Page * q.Size).Take(q.Size).Select(c => (JsonNode)CobrJson(c)));
         }
@@ -1161,4 +1178,8 @@ public sealed partial class PixPspSandbox
         },
         [name] = new JsonArray([.. items]),
     };
+
+    // RecId (2.9.0): "R", R|N, an 8-character agent id, yyyyMMdd and 11 characters.
+    [GeneratedRegex("^[a-zA-Z0-9]{29}$")]
+    private static partial Regex RecIdPattern();
 }

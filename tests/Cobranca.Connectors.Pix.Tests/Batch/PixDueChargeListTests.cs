@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Pix.Tests.Recurrence;
@@ -100,29 +98,19 @@ public sealed class PixDueChargeListTests
     [InlineData("cobv", "&loteCobVId=abc", "CobVConsultaInvalida")]
     [InlineData("cobv", "&status=PAGA", "CobVConsultaInvalida")]
     [InlineData("cobv", "&locationPresente=sim", "CobVConsultaInvalida")]
+    [InlineData("cobv", "&cnpj=1122233300018a", "CobVConsultaInvalida")]
     [InlineData("cobv", "&paginacao.paginaAtual=-1", "CobVConsultaInvalida")]
     [InlineData("cobv", "&fimAntes", "CobVConsultaInvalida")]
     [InlineData("locrec", "&idRecPresente=talvez", "PayloadLocationRecConsultaInvalida")]
     [InlineData("locrec", "&paginacao.itensPorPagina=-5", "PayloadLocationRecConsultaInvalida")]
+    [InlineData("locrec", "&convenio=", "PayloadLocationRecConsultaInvalida")]
     [InlineData("locrec", "&fimAntes", "PayloadLocationRecConsultaInvalida")]
     public async Task The_sandbox_answers_the_specs_query_error_for_an_invalid_list_query(string resource, string extra, string type)
     {
         await using var sandbox = await PixPspSandbox.StartAsync();
-        using var http = new HttpClient();
-        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, sandbox.TokenUrl)
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-        };
-        tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(sandbox.ClientId + ":" + sandbox.ClientSecret)));
-        using var tokenResponse = await http.SendAsync(tokenRequest);
-        var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
-        var (from, to) = extra == "&fimAntes" ? ("2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z") : ("2027-01-01T00:00:00Z", "2027-01-02T00:00:00Z");
-        var query = $"{resource}?inicio={Uri.EscapeDataString(from)}&fim={Uri.EscapeDataString(to)}{(extra == "&fimAntes" ? string.Empty : extra)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(sandbox.BaseUrl, query));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var (status, body) = await TestKit.RawListAsync(sandbox, resource, extra);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal("https://pix.bcb.gov.br/api/v2/error/" + type, problem.GetProperty("type").GetString());
     }
 
