@@ -44,13 +44,17 @@ public sealed class BotWorld : IAsyncDisposable
     public BotStores Stores { get; private set; } = null!;
     public Uri AppUrl { get; private set; } = null!;
 
-    /// <summary>Starts everything. <paramref name="databasePath"/>: a SQLite file, or null for the in-memory store.</summary>
-    public static async Task<BotWorld> StartAsync(string? databasePath, LogLevel logLevel = LogLevel.Warning)
+    /// <summary>
+    /// Starts everything. <paramref name="databasePath"/>: a SQLite file, or null for the in-memory store.
+    /// <paramref name="whatsAppClock"/>: the clock of the WhatsApp sandbox and client (the 24-hour window); system time
+    /// when null (tests pass a fake one to close the window).
+    /// </summary>
+    public static async Task<BotWorld> StartAsync(string? databasePath, LogLevel logLevel = LogLevel.Warning, TimeProvider? whatsAppClock = null)
     {
         var w = new BotWorld();
         try
         {
-            await w.StartCoreAsync(databasePath, logLevel);
+            await w.StartCoreAsync(databasePath, logLevel, whatsAppClock ?? TimeProvider.System);
             return w;
         }
         catch
@@ -60,7 +64,7 @@ public sealed class BotWorld : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(string? databasePath, LogLevel logLevel)
+    private async Task StartCoreAsync(string? databasePath, LogLevel logLevel, TimeProvider whatsAppClock)
     {
         // ---- The outside world, simulated.
         Ixc = Own(await IxcSandbox.StartAsync());
@@ -92,8 +96,12 @@ public sealed class BotWorld : IAsyncDisposable
         await _app.StartAsync();
         AppUrl = new Uri(_app.Urls.First() + "/");
 
-        var waOptions = new WhatsAppCloudSandboxOptions { WebhookUrl = new Uri(AppUrl, "webhooks/whatsapp"), QueueStatuses = false };
+        var waOptions = new WhatsAppCloudSandboxOptions { WebhookUrl = new Uri(AppUrl, "webhooks/whatsapp"), QueueStatuses = false, TimeProvider = whatsAppClock };
         waOptions.EightDigitAccounts.Add(AnaWaId);
+        // The WABA's approved templates the bot uses (docs/whatsapp.md, "Templates to submit"): the payment notice when
+        // the 24-hour window is closed. Body: amount paid (currency), payment date (date_time), invoice number.
+        waOptions.Templates.Add(new WhatsAppSandboxTemplate { Name = Options.ServiceRestoredTemplate, Language = Options.TemplateLanguage, BodyParameterCount = 3 });
+        waOptions.Templates.Add(new WhatsAppSandboxTemplate { Name = Options.PaymentConfirmedTemplate, Language = Options.TemplateLanguage, BodyParameterCount = 3 });
         WhatsApp = Own(await WhatsAppCloudSandbox.StartAsync(waOptions));
 
         // ---- The connectors.
@@ -109,7 +117,7 @@ public sealed class BotWorld : IAsyncDisposable
         {
             BaseAddress = WhatsApp.BaseUrl, AccessToken = WhatsApp.AccessToken, PhoneNumberId = WhatsApp.PhoneNumberId,
             AppSecret = WhatsApp.AppSecret, VerifyToken = VerifyToken,
-        }, collection => Store.GetStateStore(Tenant, collection));
+        }, collection => Store.GetStateStore(Tenant, collection), timeProvider: whatsAppClock);
         _owned.Add(new DisposableAdapter(whatsApp));
         Billing = ixc.AsBillingSystem();
         Controllers = [ixc.AsAccessController(), mikrotik]; // the ERP first, then the router "kick"
@@ -123,7 +131,7 @@ public sealed class BotWorld : IAsyncDisposable
             Ledger = Store.GetUnblockLedger(Tenant),
             TargetResolver = new BotChargeResolver(Stores),
         });
-        Notifier = new PaymentNotifier(unblock, Stores, channel);
+        Notifier = new PaymentNotifier(unblock, Stores, channel, Options);
         var paymentOptions = new PixPaymentOptions { TxidPrefix = Options.TxidPrefix, Source = "pix" };
         paymentOptions.AllowedKeys.Add(Psp.Key);
         var pixWebhook = new PixWebhookHandler(pix, async (payment, ct) =>

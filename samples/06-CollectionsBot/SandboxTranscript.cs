@@ -39,10 +39,28 @@ public static class SandboxTranscript
                 var media = sandbox.Media(m.GetProperty("id").GetString()!);
                 return $"[{message.Type}: {media?.FileName} {media?.MimeType}, {media?.Bytes.Length} bytes, uploaded as media] {caption}";
             }
+            case "template":
+            {
+                // What the customer reads depends on the approved body; show the name and the values filled in.
+                var t = root.GetProperty("template");
+                var values = t.TryGetProperty("components", out var components)
+                    ? components.EnumerateArray().Where(c => c.TryGetProperty("parameters", out _))
+                        .SelectMany(c => c.GetProperty("parameters").EnumerateArray()).Select(TemplateValue)
+                    : [];
+                return $"[template {t.GetProperty("name").GetString()}: {string.Join(" | ", values)}]";
+            }
             default:
                 return $"[{message.Type}]";
         }
     }
+
+    private static string? TemplateValue(JsonElement p) => p.GetProperty("type").GetString() switch
+    {
+        "text" => p.GetProperty("text").GetString(),
+        "currency" => p.GetProperty("currency").GetProperty("fallback_value").GetString(),
+        "date_time" => p.GetProperty("date_time").GetProperty("fallback_value").GetString(),
+        var other => $"({other})",
+    };
 
     /// <summary>The outbound messages to one WhatsApp id, oldest first.</summary>
     public static IReadOnlyList<WhatsAppSandboxMessage> To(WhatsAppCloudSandbox sandbox, string waId) =>

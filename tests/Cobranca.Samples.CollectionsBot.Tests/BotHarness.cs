@@ -31,6 +31,7 @@ public sealed class RecordingChannel : IBotChannel
         BotList l => l.Body + " " + string.Join(" ", l.Rows.Select(x => x.Title + " " + x.Description)),
         BotImage i => i.Caption + " [image]",
         BotDocument d => d.Caption + " " + d.FileName + " " + d.Link,
+        BotNotice n => n.Body,
         _ => m.ToString() ?? "",
     };
 }
@@ -104,7 +105,7 @@ public sealed class BotHarness : IAsyncDisposable
             TargetResolver = new BotChargeResolver(Stores),
             TimeProvider = Time,
             Ledger = ledger ?? new InMemoryUnblockLedger(),
-        }), Stores, Channel);
+        }), Stores, Channel, Options);
 
     public async ValueTask DisposeAsync()
     {

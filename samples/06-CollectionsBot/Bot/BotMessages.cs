@@ -1,3 +1,5 @@
+using Cobranca.Connectors.WhatsApp;
+
 namespace CollectionsBot.Bot;
 
 /// <summary>What a customer sent: a typed text, or the id of a button or list row they tapped.</summary>
@@ -25,6 +27,16 @@ public sealed record BotImage(byte[] Content, string ContentType, string Caption
 
 /// <summary>A document: by link (the ERP's boleto URL) or uploaded bytes (a PDF the ERP returned).</summary>
 public sealed record BotDocument(Uri? Link, byte[]? Content, string FileName, string Caption) : BotMessage;
+
+/// <summary>
+/// A notice the customer must get even days after their last message: <see cref="Body"/> as free text while the
+/// 24-hour customer-service window is open, otherwise (or when the send is refused for that reason) the approved
+/// template <see cref="Fallback"/>. Exactly one of the two is sent.
+/// </summary>
+public sealed record BotNotice(string Body, BotTemplate Fallback) : BotMessage;
+
+/// <summary>An approved UTILITY template: its name, language and body parameters in order (no CPF/CNPJ, phones or Pix keys).</summary>
+public sealed record BotTemplate(string Name, string LanguageCode, IReadOnlyList<WhatsAppTemplateParameter> BodyParameters);
 
 /// <summary>A button or list row.</summary>
 public sealed record BotChoice(string Id, string Title, string? Description = null);

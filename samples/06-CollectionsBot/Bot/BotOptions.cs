@@ -26,4 +26,19 @@ public sealed class BotOptions
 
     /// <summary>The Pix key that receives (the PSP account's key).</summary>
     public string PixKey { get; set; } = "";
+
+    /// <summary>
+    /// The UTILITY template sent when a payment restored the service and the customer's 24-hour window is closed
+    /// (body parameters: amount paid, payment date, invoice number).
+    /// </summary>
+    public string ServiceRestoredTemplate { get; set; } = "pagamento_servico_restabelecido";
+
+    /// <summary>
+    /// The UTILITY template sent for any other payment outcome when the window is closed (same parameters; it asks the
+    /// customer to reply, which opens the window again).
+    /// </summary>
+    public string PaymentConfirmedTemplate { get; set; } = "pagamento_confirmado";
+
+    /// <summary>The language the templates were approved in (<c>pt_BR</c>).</summary>
+    public string TemplateLanguage { get; set; } = "pt_BR";
 }

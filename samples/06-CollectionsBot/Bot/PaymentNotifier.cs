@@ -1,4 +1,5 @@
 using Cobranca.Connectors.Abstractions;
+using Cobranca.Connectors.WhatsApp;
 using Cobranca.Connectors.Workflows;
 
 namespace CollectionsBot.Bot;
@@ -6,10 +7,13 @@ namespace CollectionsBot.Bot;
 /// <summary>
 /// The payment path's last step: a confirmed Pix (after the PSP re-query and dedupe) runs <see cref="PaymentToUnblock"/>
 /// and the customer who asked for that charge is told, on WhatsApp, that the service is back. A redelivered payment is
-/// a duplicate for the workflow and sends nothing.
+/// a duplicate for the workflow and sends nothing. The notice is free text while the customer's 24-hour window is open
+/// and an approved UTILITY template otherwise (a customer who pays from the bank app days after talking to the bot).
 /// </summary>
-public sealed class PaymentNotifier(PaymentToUnblock unblock, BotStores stores, IBotChannel channel)
+public sealed class PaymentNotifier(PaymentToUnblock unblock, BotStores stores, IBotChannel channel, BotOptions? options = null)
 {
+    private readonly BotOptions _options = options ?? new BotOptions();
+
     /// <summary>Raised after each notification (the scripted run measures payment → message with it).</summary>
     public event Action<string, UnblockOutcome>? Notified;
 
@@ -31,9 +35,18 @@ public sealed class PaymentNotifier(PaymentToUnblock unblock, BotStores stores, 
                 $"Pagamento de {Money.Format(payment.Amount)} confirmado. Ainda há outra fatura vencida: digite MENU para ver a segunda via.",
             _ => $"Pagamento de {Money.Format(payment.Amount)} confirmado. Uma pessoa da nossa equipe vai verificar a liberação.",
         };
-        // The customer wrote minutes ago (they asked for this charge), so the 24-hour window is open and free text is
-        // allowed; a payment days later needs an approved UTILITY template instead (the channel refuses free text then).
-        await channel.SendAsync(charge.WaId, new BotText(text), cancellationToken);
+        // Usually the customer wrote minutes ago (they asked for this charge) and free text is allowed; when they pay
+        // days later the window is closed and the channel sends the template instead. Its parameters are the amount,
+        // the payment date and the invoice number: never a CPF/CNPJ, a phone or a Pix key.
+        var template = outcome.Status == UnblockStatus.Restored ? _options.ServiceRestoredTemplate : _options.PaymentConfirmedTemplate;
+        var paidOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(payment.PaidAt, BrazilTime.Zone).DateTime);
+        var fallback = new BotTemplate(template, _options.TemplateLanguage,
+        [
+            WhatsAppTemplateParameter.Currency(payment.Amount),
+            WhatsAppTemplateParameter.Date(paidOn),
+            WhatsAppTemplateParameter.Text(WhatsAppTemplateParameter.Sanitize(charge.InvoiceId, 60)),
+        ]);
+        await channel.SendAsync(charge.WaId, new BotNotice(text, fallback), cancellationToken);
         Notified?.Invoke(charge.WaId, outcome);
         return outcome;
     }

@@ -6,7 +6,8 @@ namespace CollectionsBot.Bot;
 /// The bot's messages on the WhatsApp Cloud API: text, reply buttons, lists, the QR code PNG uploaded as media and
 /// sent as an image, the boleto as a document (by link, or uploaded). The client refuses free-form messages outside
 /// the 24-hour window with <see cref="WhatsAppServiceWindowClosedException"/> (no API call is spent); inside a
-/// conversation the customer has just written, so the window is open.
+/// conversation the customer has just written, so the window is open. A <see cref="BotNotice"/> (the payment notice)
+/// goes as text when the window is open and as its approved template when it is closed.
 /// </summary>
 public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
 {
@@ -14,6 +15,7 @@ public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
     public async Task<string?> SendAsync(string to, BotMessage message, CancellationToken cancellationToken = default)
     {
         var user = WhatsAppUser.IsBusinessScopedUserId(to) ? WhatsAppUser.FromUserId(to) : WhatsAppUser.FromWaId(to);
+        if (message is BotNotice notice) return await SendNoticeAsync(user, notice, cancellationToken);
         WhatsAppMessage outbound = message switch
         {
             BotText t => new WhatsAppTextMessage { To = user, Body = t.Body },
@@ -36,6 +38,24 @@ public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
         };
         var result = await client.SendAsync(outbound, cancellationToken);
         return result.MessageId;
+    }
+
+    private async Task<string?> SendNoticeAsync(WhatsAppUser user, BotNotice notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The client checks the window it keeps in the state store and refuses before any API call when it is
+            // closed; Meta's own refusal (131047 in the answer) comes as the same exception. Either way nothing was sent.
+            return (await client.SendAsync(new WhatsAppTextMessage { To = user, Body = notice.Body }, cancellationToken)).MessageId;
+        }
+        catch (WhatsAppServiceWindowClosedException)
+        {
+            var template = new WhatsAppTemplateMessage
+            {
+                To = user, Name = notice.Fallback.Name, LanguageCode = notice.Fallback.LanguageCode, BodyParameters = notice.Fallback.BodyParameters,
+            };
+            return (await client.SendAsync(template, cancellationToken)).MessageId;
+        }
     }
 
     private async Task<string> UploadAsync(byte[] content, string mimeType, string fileName, CancellationToken cancellationToken)
