@@ -86,8 +86,10 @@ public sealed partial class RecurringBilling
 
     /// <summary>
     /// Enrols a customer, or returns where the existing enrolment stands (safe to call again: nothing is created twice).
-    /// Journey 2 (default): a location and a recurrence, and the QR code to send. Journey 1 (bank data given): a
-    /// recurrence and a confirmation request pushed to the payer's bank.
+    /// Journey 2 (default): a location and a recurrence, and the QR code to send. Journey 4
+    /// (<see cref="RecurringEnrolment.DueChargeTxid"/>) and journey 3 (<see cref="RecurringEnrolment.ImmediateChargeTxid"/>):
+    /// the same, with a composite QR code that also pays that charge. Journey 1 (bank data given): a recurrence and a
+    /// confirmation request pushed to the payer's bank.
     /// </summary>
     /// <param name="enrolment">The customer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -96,6 +98,13 @@ public sealed partial class RecurringBilling
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentException.ThrowIfNullOrWhiteSpace(enrolment.CustomerId, nameof(enrolment));
         var pushJourney = enrolment.BankIspb is not null && enrolment.BankAccount is not null;
+        var compositeTxid = enrolment.DueChargeTxid ?? enrolment.ImmediateChargeTxid;
+        if (enrolment.DueChargeTxid is not null && enrolment.ImmediateChargeTxid is not null)
+            throw new ArgumentException("Give DueChargeTxid (journey 4) or ImmediateChargeTxid (journey 3), not both.", nameof(enrolment));
+        if (compositeTxid is not null && pushJourney)
+            throw new ArgumentException("A composite QR code (journey 3 or 4) and the journey-1 push exclude each other.", nameof(enrolment));
+        if (compositeTxid is not null && !PixTxid.IsValid(compositeTxid))
+            throw new ArgumentException("The charge's txid must be 26 to 35 letters or digits.", nameof(enrolment));
         var (state, _) = await _store.GetEnrolmentAsync(enrolment.CustomerId, cancellationToken).ConfigureAwait(false);
         // An ended enrolment (cancelled, rejected, expired) is history: enrolling again starts a new recurrence.
         if (state is null || IsEnded(state.Status)) state = new EnrolmentState { CustomerId = enrolment.CustomerId, Contract = enrolment.Contract };
@@ -106,6 +115,7 @@ public sealed partial class RecurringBilling
             state.RecurrenceId = loc.RecurrenceId;
         }
 
+        var existed = state.RecurrenceId is not null;
         if (state.RecurrenceId is null)
         {
             if (!pushJourney && state.LocationId is null)
@@ -132,6 +142,7 @@ public sealed partial class RecurringBilling
                     MinimumAmount = enrolment.MinimumAmount,
                     RetryPolicy = _options.RetryPolicy,
                     LocationId = pushJourney ? null : state.LocationId,
+                    JourneyTxid = enrolment.ImmediateChargeTxid,
                 }, cancellationToken).ConfigureAwait(false);
                 state.RecurrenceId = rec.Id;
             }
@@ -155,7 +166,16 @@ public sealed partial class RecurringBilling
             await _store.SaveEnrolmentAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
-        var current = await _recurrence.GetRecurrenceAsync(state.RecurrenceId, null, cancellationToken).ConfigureAwait(false);
+        if (existed && enrolment.ImmediateChargeTxid is { } journey3)
+        {
+            // A recurrence created before without this immediate charge: point its journey at it while it is pending.
+            var before = await _recurrence.GetRecurrenceAsync(state.RecurrenceId, null, cancellationToken).ConfigureAwait(false);
+            if (before.Status == PixRecurrenceStatus.Created && before.JourneyTxid != journey3)
+                await _recurrence.UpdateRecurrenceAsync(state.RecurrenceId, new PixRecurrenceUpdate { JourneyTxid = journey3 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // With a charge's txid the PSP answers the composite QR code (journey 3 or 4) instead of the journey-2 one.
+        var current = await _recurrence.GetRecurrenceAsync(state.RecurrenceId, compositeTxid, cancellationToken).ConfigureAwait(false);
         if (state.Status != current.StatusCode)
         {
             state.Status = current.StatusCode ?? state.Status;
