@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Cobranca.Connectors.Abstractions;
-using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Storage.Sqlite;
 using Cobranca.Connectors.Testing.Ixc;
 using Cobranca.Connectors.Testing.Pix;
+using Cobranca.Connectors.Testing.WhatsApp;
 using Cobranca.Connectors.WhatsApp;
 using CollectionsBot;
 using CollectionsBot.Bot;
@@ -20,14 +20,8 @@ public sealed class NoticeStatusFallbackTests
     [Fact]
     public async Task A_notice_accepted_as_text_then_failed_131047_gets_exactly_one_template_even_when_the_status_is_redelivered()
     {
-        var (w, clock) = await StartAsync();
+        var (w, text, before, paid) = await TextNoticeAsync(23); // the bot's window is still open: the notice goes as text
         await using var _ = w;
-        var txid = await AnaAsksForTheSecondCopyAsync(w);
-        clock.Advance(TimeSpan.FromHours(23)); // the bot's window is still open: the notice goes as text
-        var before = w.WhatsApp.Messages.Count;
-        var paid = await PayAndWaitForTheNoticeAsync(w, txid);
-        var text = Assert.Single(w.WhatsApp.Messages.Skip(before));
-        Assert.Equal("text", text.Type);
         Assert.NotNull(await w.Notices.GetAsync(text.Id));
 
         await w.WhatsApp.DeliverStatusAsync(text.Id, "failed", NoticeFallbacks.ReEngagementErrorCode);
@@ -63,13 +57,8 @@ public sealed class NoticeStatusFallbackTests
     [Fact]
     public async Task Two_workers_racing_on_the_same_failed_status_send_the_template_once()
     {
-        var (w, clock) = await StartAsync();
-        await using var _ = w;
-        var txid = await AnaAsksForTheSecondCopyAsync(w);
-        clock.Advance(TimeSpan.FromHours(23));
-        var before = w.WhatsApp.Messages.Count;
-        await PayAndWaitForTheNoticeAsync(w, txid);
-        var text = Assert.Single(w.WhatsApp.Messages.Skip(before));
+        var (w, text, before, _) = await TextNoticeAsync(23);
+        await using var __ = w;
 
         // Both workers got the status (the webhook handler's own dedupe is bypassed here): the claim decides.
         var status = FailedStatus(text.Id, NoticeFallbacks.ReEngagementErrorCode, BotWorld.AnaWaId);
@@ -101,13 +90,8 @@ public sealed class NoticeStatusFallbackTests
     [Fact]
     public async Task A_notice_that_fails_with_another_code_gets_no_template()
     {
-        var (w, clock) = await StartAsync();
-        await using var _ = w;
-        var txid = await AnaAsksForTheSecondCopyAsync(w);
-        clock.Advance(TimeSpan.FromHours(1));
-        var before = w.WhatsApp.Messages.Count;
-        await PayAndWaitForTheNoticeAsync(w, txid);
-        var text = Assert.Single(w.WhatsApp.Messages.Skip(before));
+        var (w, text, before, _) = await TextNoticeAsync(1);
+        await using var __ = w;
 
         await w.WhatsApp.DeliverStatusAsync(text.Id, "failed", 131026); // undeliverable: a template would fail the same way
 
@@ -120,13 +104,8 @@ public sealed class NoticeStatusFallbackTests
     [Fact]
     public async Task A_delivered_notice_clears_its_record_and_a_late_failure_sends_nothing()
     {
-        var (w, clock) = await StartAsync();
-        await using var _ = w;
-        var txid = await AnaAsksForTheSecondCopyAsync(w);
-        clock.Advance(TimeSpan.FromHours(1));
-        var before = w.WhatsApp.Messages.Count;
-        await PayAndWaitForTheNoticeAsync(w, txid);
-        var text = Assert.Single(w.WhatsApp.Messages.Skip(before));
+        var (w, text, before, _) = await TextNoticeAsync(1);
+        await using var __ = w;
 
         await w.WhatsApp.DeliverStatusAsync(text.Id, "delivered");
 
@@ -180,28 +159,24 @@ public sealed class NoticeStatusFallbackTests
         return (await BotWorld.StartAsync(null, whatsAppClock: clock), clock);
     }
 
+    /// <summary>Ana asks for the second copy, pays <paramref name="hoursLater"/> hours later (window open): the notice goes as text.</summary>
+    private static async Task<(BotWorld World, WhatsAppSandboxMessage Text, int Before, PixSandboxPayment Paid)> TextNoticeAsync(int hoursLater)
+    {
+        var (w, clock) = await StartAsync();
+        var txid = await PaymentNoticeWindowTests.AnaAsksForTheSecondCopyAsync(w);
+        clock.Advance(TimeSpan.FromHours(hoursLater));
+        var before = w.WhatsApp.Messages.Count;
+        var paid = await PaymentNoticeWindowTests.PayAndWaitForTheNoticeAsync(w, txid);
+        var text = Assert.Single(w.WhatsApp.Messages.Skip(before));
+        Assert.Equal("text", text.Type);
+        return (w, text, before, paid);
+    }
+
     private static WhatsAppStatusUpdate FailedStatus(string messageId, int code, string waId) => new()
     {
         MessageId = messageId, PhoneNumberId = "1", Status = WhatsAppMessageStatus.Failed, Timestamp = DateTimeOffset.UtcNow,
         Recipient = WhatsAppUser.FromWaId(waId), Errors = [new WhatsAppError(code, "t", null, null)],
     };
-
-    private static async Task<string> AnaAsksForTheSecondCopyAsync(BotWorld w)
-    {
-        await w.WhatsApp.TypeAsCustomerAsync(BotWorld.AnaWaId, "boa tarde");
-        await w.WhatsApp.TypeAsCustomerAsync(BotWorld.AnaWaId, "111");
-        await w.WhatsApp.ReplyButtonAsync(BotWorld.AnaWaId, ConversationEngine.ChoiceSecondCopy, "Segunda via");
-        return PixTxid.ForInvoice(w.Options.TxidPrefix, IxcSandboxData.AnaOverdueInvoiceId);
-    }
-
-    private static async Task<PixSandboxPayment> PayAndWaitForTheNoticeAsync(BotWorld w, string txid)
-    {
-        var notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        w.Notifier.Notified += (waId, _) => { if (waId == BotWorld.AnaWaId) notified.TrySetResult(); };
-        var paid = await w.Psp.PayAsync(txid);
-        await notified.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        return paid;
-    }
 
     /// <summary>A client the record/read path never calls (every member throws).</summary>
     private static IWhatsAppClient UnusedClient() => System.Reflection.DispatchProxy.Create<IWhatsAppClient, ThrowingProxy>();
