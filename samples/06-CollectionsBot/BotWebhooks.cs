@@ -10,15 +10,17 @@ public sealed class BotWebhooks
     private IWhatsAppClient? _whatsApp;
     private ConversationEngine? _engine;
     private PixWebhookHandler? _pix;
+    private NoticeFallbacks? _notices;
 
     /// <summary>Failures while handling inbound messages (the scripted run fails on any).</summary>
     public static int Failures;
 
-    public void Attach(IWhatsAppClient whatsApp, ConversationEngine engine, PixWebhookHandler pix)
+    public void Attach(IWhatsAppClient whatsApp, ConversationEngine engine, PixWebhookHandler pix, NoticeFallbacks? notices = null)
     {
         _whatsApp = whatsApp;
         _engine = engine;
         _pix = pix;
+        _notices = notices;
     }
 
     public void Map(WebApplication app)
@@ -55,6 +57,21 @@ public sealed class BotWebhooks
                     // Already marked seen by the handler, so a redelivery would not help: log and move on.
                     Interlocked.Increment(ref Failures);
                     logger.LogError(ex, "The bot failed on inbound message {MessageId}.", message.MessageId);
+                }
+            }
+            // Statuses of the bot's own messages (new ones only: the handler dedupes by wamid + status). A payment notice
+            // Meta accepted as text and then failed with 131047 (window closed by its clock) goes out as the template.
+            foreach (var status in batch.Statuses)
+            {
+                if (_notices is null) break;
+                try
+                {
+                    await _notices.HandleStatusAsync(status, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref Failures);
+                    logger.LogError(ex, "The bot failed on the status {Status} of {MessageId}.", status.Status, status.MessageId);
                 }
             }
             return Results.Ok();

@@ -40,6 +40,7 @@ public sealed class BotWorld : IAsyncDisposable
     public IAccessController[] Controllers { get; private set; } = [];
     public ConversationEngine Engine { get; private set; } = null!;
     public PaymentNotifier Notifier { get; private set; } = null!;
+    public NoticeFallbacks Notices { get; private set; } = null!;
     public BotOptions Options { get; } = new() { CompanyName = "NetExemplo" };
     public BotStores Stores { get; private set; } = null!;
     public Uri AppUrl { get; private set; } = null!;
@@ -124,7 +125,8 @@ public sealed class BotWorld : IAsyncDisposable
         Options.PixKey = Psp.Key;
 
         // ---- The bot, and the payment path: PSP webhook → re-query + dedupe → ERP "baixa" → PaymentToUnblock → message.
-        var channel = new WhatsAppBotChannel(whatsApp);
+        Notices = new NoticeFallbacks(Stores, whatsApp, _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<NoticeFallbacks>());
+        var channel = new WhatsAppBotChannel(whatsApp, Notices);
         Engine = new ConversationEngine(Billing, new SecondCopyService(Billing, pix, Stores, Options), Stores, channel, Options);
         var unblock = new PaymentToUnblock(Billing, Controllers, new PaymentToUnblockOptions
         {
@@ -140,7 +142,7 @@ public sealed class BotWorld : IAsyncDisposable
             if (payment.Reference is { } txid && await Stores.GetChargeAsync(txid, ct) is { } charge) Ixc.PayInvoice(charge.InvoiceId);
             await Notifier.HandleAsync(payment, ct);
         }, paymentOptions, Store.GetProcessedPaymentLedger(Tenant));
-        handlers.Attach(whatsApp, Engine, pixWebhook);
+        handlers.Attach(whatsApp, Engine, pixWebhook, Notices);
         await pix.ConfigureWebhookAsync(Psp.Key, new Uri(AppUrl, "webhooks/pix"));
 
         // ---- Ana is overdue and blocked in the ERP and on the router.

@@ -114,7 +114,7 @@ public sealed class PaymentNoticeWindowTests
         }.Validate());
     }
 
-    private static async Task<string> AnaAsksForTheSecondCopyAsync(BotWorld w)
+    internal static async Task<string> AnaAsksForTheSecondCopyAsync(BotWorld w)
     {
         await w.WhatsApp.TypeAsCustomerAsync(BotWorld.AnaWaId, "boa tarde");
         await w.WhatsApp.TypeAsCustomerAsync(BotWorld.AnaWaId, "111");
@@ -124,7 +124,7 @@ public sealed class PaymentNoticeWindowTests
         return txid;
     }
 
-    private static async Task<PixSandboxPayment> PayAndWaitForTheNoticeAsync(BotWorld w, string txid)
+    internal static async Task<PixSandboxPayment> PayAndWaitForTheNoticeAsync(BotWorld w, string txid)
     {
         var notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         w.Notifier.Notified += (waId, _) => { if (waId == BotWorld.AnaWaId) notified.TrySetResult(); };

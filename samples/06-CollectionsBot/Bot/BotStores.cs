@@ -13,11 +13,15 @@ public sealed class BotStores
     /// <summary>Pix charge (txid) → invoice, customer and the WhatsApp id to tell when it is paid.</summary>
     public const string ChargeCollection = "bot.pix-charge";
 
-    /// <summary>Wraps two state stores.</summary>
-    public BotStores(IStateStore conversations, IStateStore charges)
+    /// <summary>Notice sent as free text (wamid) → its template fallback, for a later 131047 failure (see <see cref="NoticeFallbacks"/>).</summary>
+    public const string NoticeCollection = "bot.notice";
+
+    /// <summary>Wraps the state stores (notices in memory when <paramref name="notices"/> is null).</summary>
+    public BotStores(IStateStore conversations, IStateStore charges, IStateStore? notices = null)
     {
         Conversations = conversations;
         Charges = charges;
+        Notices = notices ?? new InMemoryStateStore(NoticeCollection);
     }
 
     /// <summary>The <c>bot.conversation</c> collection.</summary>
@@ -26,13 +30,16 @@ public sealed class BotStores
     /// <summary>The <c>bot.pix-charge</c> collection.</summary>
     public IStateStore Charges { get; }
 
+    /// <summary>The <c>bot.notice</c> collection.</summary>
+    public IStateStore Notices { get; }
+
     /// <summary>In memory (tests, the console mode without a file): lost on restart.</summary>
     public static BotStores InMemory(TimeProvider? time = null) =>
-        new(new InMemoryStateStore(ConversationCollection, time), new InMemoryStateStore(ChargeCollection, time));
+        new(new InMemoryStateStore(ConversationCollection, time), new InMemoryStateStore(ChargeCollection, time), new InMemoryStateStore(NoticeCollection, time));
 
     /// <summary>The tenant's collections in a ledger store (SQLite, PostgreSQL, in memory).</summary>
     public static BotStores From(ILedgerStore store, string tenant) =>
-        new(store.GetStateStore(tenant, ConversationCollection), store.GetStateStore(tenant, ChargeCollection));
+        new(store.GetStateStore(tenant, ConversationCollection), store.GetStateStore(tenant, ChargeCollection), store.GetStateStore(tenant, NoticeCollection));
 
     /// <summary>Reads the charge record of a txid.</summary>
     public async Task<BotCharge?> GetChargeAsync(string txid, CancellationToken cancellationToken = default)

@@ -7,9 +7,10 @@ namespace CollectionsBot.Bot;
 /// sent as an image, the boleto as a document (by link, or uploaded). The client refuses free-form messages outside
 /// the 24-hour window with <see cref="WhatsAppServiceWindowClosedException"/> (no API call is spent); inside a
 /// conversation the customer has just written, so the window is open. A <see cref="BotNotice"/> (the payment notice)
-/// goes as text when the window is open and as its approved template when it is closed.
+/// goes as text when the window is open and as its approved template when it is closed. A notice accepted as text is
+/// recorded in <paramref name="fallbacks"/> (when given), so a later 131047 status webhook sends the template.
 /// </summary>
-public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
+public sealed class WhatsAppBotChannel(IWhatsAppClient client, NoticeFallbacks? fallbacks = null) : IBotChannel
 {
     /// <inheritdoc />
     public async Task<string?> SendAsync(string to, BotMessage message, CancellationToken cancellationToken = default)
@@ -46,7 +47,10 @@ public sealed class WhatsAppBotChannel(IWhatsAppClient client) : IBotChannel
         {
             // The client checks the window it keeps in the state store and refuses before any API call when it is
             // closed; Meta's own refusal (131047 in the answer) comes as the same exception. Either way nothing was sent.
-            return (await client.SendAsync(new WhatsAppTextMessage { To = user, Body = notice.Body }, cancellationToken)).MessageId;
+            var id = (await client.SendAsync(new WhatsAppTextMessage { To = user, Body = notice.Body }, cancellationToken)).MessageId;
+            // Accepted is not delivered: Meta may still fail it with 131047 in a status webhook (its clock decides).
+            if (fallbacks is not null && id is not null) await fallbacks.TryRecordAsync(id, notice.Fallback, CancellationToken.None);
+            return id;
         }
         catch (WhatsAppServiceWindowClosedException)
         {
