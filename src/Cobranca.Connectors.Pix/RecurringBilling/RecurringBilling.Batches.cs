@@ -70,7 +70,7 @@ public sealed partial class RecurringBilling
             {
                 Key = RecurringBillingStore.BatchPrefix + id.ToString("D10", CultureInfo.InvariantCulture),
                 BatchId = id.ToString(CultureInfo.InvariantCulture),
-                Description = $"{_options.DueChargeBatchDescription} (lote {id.ToString(CultureInfo.InvariantCulture)})",
+                Description = BatchDescription(id.ToString(CultureInfo.InvariantCulture)),
                 PixKey = _options.PixKey,
                 Items = chunk.Select(c => c.Item).ToList(),
             };
@@ -87,11 +87,12 @@ public sealed partial class RecurringBilling
     /// <summary>
     /// Drives every open journal entry one step as far as it goes: claim its invoices, send it, read the PSP's outcome.
     /// With <paramref name="claimOnly"/>, only claims (done before a pass picks new candidates, so that an entry left
-    /// half-claimed by a crash keeps its invoices). Returns the error of each entry that could not go on (by key).
+    /// half-claimed by a crash keeps its invoices). Returns each entry's batch id as it stands after this step, and the
+    /// error of each entry that could not go on (both by key).
     /// </summary>
-    private async Task<Dictionary<string, string>> DriveBatchesAsync(bool claimOnly, CancellationToken ct)
+    private async Task<BatchPass> DriveBatchesAsync(bool claimOnly, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pass = new BatchPass();
         var open = new List<StateEntry>();
         await foreach (var entry in _store.Charges.ListAsync(RecurringBillingStore.BatchPrefix, ct).ConfigureAwait(false)) open.Add(entry);
         foreach (var entry in open)
@@ -117,11 +118,22 @@ public sealed partial class RecurringBilling
             }
             catch (ConnectorException ex)
             {
-                errors[batch.Key] = ex.Message + " (the next pass re-sends the identical batch)";
+                pass.Errors[batch.Key] = ex.Message + " (the next pass re-sends the identical batch)";
+            }
+            finally
+            {
+                pass.BatchIds[batch.Key] = batch.BatchId;
             }
         }
 
-        return errors;
+        return pass;
+    }
+
+    /// <summary>What one drive over the open journal entries left: batch ids and errors by entry key.</summary>
+    private sealed class BatchPass
+    {
+        public Dictionary<string, string> BatchIds { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Claims the entry's invoices; drops those another entry or worker holds. Returns the new version, 0 to stop here.</summary>
@@ -170,8 +182,7 @@ public sealed partial class RecurringBilling
         while (batch.Sends == 0 && await FindAtPspAsync(batch.BatchId, ct).ConfigureAwait(false) is { } taken)
         {
             if (SameCharges(taken, batch)) break;
-            batch.BatchId = (await AllocateBatchIdAsync(ct).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture);
-            batch.Description = $"{_options.DueChargeBatchDescription} (lote {batch.BatchId})";
+            await RenumberAsync(batch, ct).ConfigureAwait(false);
         }
 
         batch.Sends++;
@@ -204,8 +215,7 @@ public sealed partial class RecurringBilling
 
             if (!SameCharges(taken, batch))
             {
-                batch.BatchId = (await AllocateBatchIdAsync(ct).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture);
-                batch.Description = $"{_options.DueChargeBatchDescription} (lote {batch.BatchId})";
+                await RenumberAsync(batch, ct).ConfigureAwait(false);
                 batch.Sends = 0;
                 await SaveBatchAsync(batch, version, ct).ConfigureAwait(false);
                 return 0;
@@ -265,15 +275,16 @@ public sealed partial class RecurringBilling
     }
 
     /// <summary>The line of an invoice claimed by a batch, from its stored state.</summary>
-    private async Task<RecurringInvoiceResult> BatchLineAsync(RecurringInvoice invoice, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    /// <remarks>The batch id of a charge still in an open entry comes from <paramref name="pass"/>: the entry (up to a
+    /// thousand charges) is not read again for each of its invoices.</remarks>
+    private async Task<RecurringInvoiceResult> BatchLineAsync(RecurringInvoice invoice, BatchPass pass, CancellationToken ct)
     {
         var (state, _) = await _store.GetChargeAsync(invoice.InvoiceId, ct).ConfigureAwait(false);
         if (state is null) return Result(invoice, RecurringInvoiceOutcome.Failed, null, "not batched this pass; the next pass tries again");
         if (state.Stage == "batched")
         {
-            var entry = state.BatchKey is null ? null : await _store.Charges.GetAsync(state.BatchKey, ct).ConfigureAwait(false);
-            var batchId = entry is null ? null : RecurringBillingStore.ReadBatch(entry).BatchId;
-            if (state.BatchKey is not null && errors.TryGetValue(state.BatchKey, out var error))
+            var batchId = state.BatchKey is not null && pass.BatchIds.TryGetValue(state.BatchKey, out var id) ? id : null;
+            if (state.BatchKey is not null && pass.Errors.TryGetValue(state.BatchKey, out var error))
                 return Result(invoice, RecurringInvoiceOutcome.Failed, state, error, batchId);
             return Result(invoice, RecurringInvoiceOutcome.DueChargeBatched, state, null, batchId);
         }
@@ -302,6 +313,15 @@ public sealed partial class RecurringBilling
 
     private static bool SameCharges(PixDueChargeBatch psp, BatchState batch) =>
         psp.Entries.Select(e => e.Txid).ToHashSet(StringComparer.Ordinal).SetEquals(batch.Items.Select(i => i.Txid));
+
+    /// <summary>Moves an entry not sent yet to the next free id (its own was found taken at the PSP).</summary>
+    private async Task RenumberAsync(BatchState batch, CancellationToken ct)
+    {
+        batch.BatchId = (await AllocateBatchIdAsync(ct).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture);
+        batch.Description = BatchDescription(batch.BatchId);
+    }
+
+    private string BatchDescription(string batchId) => $"{_options.DueChargeBatchDescription} (lote {batchId})";
 
     /// <summary>Takes the next batch id from the counter in the state store (compare-and-swap, so workers never share one).</summary>
     private async Task<long> AllocateBatchIdAsync(CancellationToken ct)

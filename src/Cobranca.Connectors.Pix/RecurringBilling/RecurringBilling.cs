@@ -263,7 +263,7 @@ public sealed partial class RecurringBilling
         {
             // Refused (already ended?) or the answer was lost: the PSP's record decides.
             rec = await _recurrence.GetRecurrenceAsync(state.RecurrenceId, null, cancellationToken).ConfigureAwait(false);
-            if (!IsEnded(rec.StatusCode)) throw;
+            if (!rec.IsFinished) throw;
         }
 
         state.Status = rec.StatusCode ?? "CANCELADA";
@@ -271,6 +271,7 @@ public sealed partial class RecurringBilling
         return new RecurringEnrolmentResult { CustomerId = customerId, RecurrenceId = rec.Id, Status = rec.Status, ConfirmationId = state.ConfirmationId };
     }
 
+    /// <summary>The stored status code of an ended recurrence (what <see cref="PixRecurrence.IsFinished"/> says of a read one).</summary>
     private static bool IsEnded(string? status) => status is "CANCELADA" or "REJEITADA" or "EXPIRADA";
 
     private async Task<string?> FindCreatedRecurrenceAsync(RecurringEnrolment enrolment, CancellationToken cancellationToken)
@@ -337,12 +338,12 @@ public sealed partial class RecurringBilling
 
         // Open entries are driven even when no line of this pass needs them (one a crash left unrecorded).
         var failures = candidates.Count == 0 ? [] : await StartBatchesAsync(candidates, cancellationToken).ConfigureAwait(false);
-        var errors = await DriveBatchesAsync(claimOnly: false, cancellationToken).ConfigureAwait(false);
+        var pass = await DriveBatchesAsync(claimOnly: false, cancellationToken).ConfigureAwait(false);
         foreach (var (index, invoice) in batchLines)
         {
             results[index] = failures.TryGetValue(invoice.InvoiceId, out var failure)
                 ? Result(invoice, RecurringInvoiceOutcome.Failed, null, failure)
-                : await BatchLineAsync(invoice, errors, cancellationToken).ConfigureAwait(false);
+                : await BatchLineAsync(invoice, pass, cancellationToken).ConfigureAwait(false);
         }
 
         return new RecurringCycleReport { Invoices = results };
