@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Cobranca.Connectors.Http;
+using Cobranca.Connectors.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -162,18 +163,5 @@ public sealed class ConnectorHttpPipelineTests
     {
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
         Assert.True(condition());
-    }
-
-    /// <summary>A fake clock that says when a timer of the watched length exists.</summary>
-    private sealed class TimerWatchingClock(DateTimeOffset start, TimeSpan watched) : FakeTimeProvider(start)
-    {
-        public TaskCompletionSource TimerDue { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            if (dueTime == watched) TimerDue.TrySetResult();
-            return timer;
-        }
     }
 }

@@ -3,6 +3,7 @@ using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Pix;
 using Cobranca.Connectors.Storage.CrashHost;
 using Cobranca.Connectors.Testing;
+using Cobranca.Connectors.Tests.Shared;
 using Cobranca.Connectors.Workflows;
 
 // A worker process for the storage crash and multi-worker tests.
@@ -73,7 +74,15 @@ switch (Get("mode"))
             BaseAddress = new Uri(Get("pix-url")), TokenUrl = new Uri(Get("token-url")), ClientId = Get("client-id"), ClientSecret = Get("client-secret"),
         }, timeProvider: clock);
         IStateStore charges = store.GetStateStore(tenant, RecurringBilling.RecurringChargeCollection);
-        if (options.ContainsKey("hang-when-sent")) charges = new HangingStateStore(charges, v => v.Contains("\"stage\":\"sent\"", StringComparison.Ordinal));
+        if (options.ContainsKey("hang-when-sent"))
+        {
+            charges = new InterceptingStateStore(charges, async (_, _, value, cancellationToken) =>
+            {
+                if (!value.Contains("\"stage\":\"sent\"", StringComparison.Ordinal)) return;
+                Console.WriteLine("hang");
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            });
+        }
         var billing = new RecurringBilling(pix, pix, pix, store.GetStateStore(tenant, RecurringBilling.RecurrenceCollection), charges, new RecurringBillingOptions
         {
             PixKey = Get("key"), ReceiverAccount = "012682", TimeProvider = clock, DueChargeBatchSize = GetInt("batch-size", 1000),
@@ -139,41 +148,3 @@ internal sealed class LoggingController(IAccessController inner, string name, Ef
         inner.ApplyAsync(commands, progress, cancellationToken);
 }
 
-/// <summary>A state store that hangs (prints "hang") instead of writing a value the predicate picks: killed there.</summary>
-internal sealed class HangingStateStore(IStateStore inner, Func<string, bool> hangOn) : IStateStore
-{
-    public string Collection => inner.Collection;
-
-    public Task<StateEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
-
-    public async Task<bool> TryAddAsync(string key, string value, CancellationToken cancellationToken = default)
-    {
-        await HangIfAsync(value, cancellationToken);
-        return await inner.TryAddAsync(key, value, cancellationToken);
-    }
-
-    public async Task<StateEntry?> TryUpdateAsync(string key, string value, long expectedVersion, CancellationToken cancellationToken = default)
-    {
-        await HangIfAsync(value, cancellationToken);
-        return await inner.TryUpdateAsync(key, value, expectedVersion, cancellationToken);
-    }
-
-    public async Task<StateEntry> SetAsync(string key, string value, CancellationToken cancellationToken = default)
-    {
-        await HangIfAsync(value, cancellationToken);
-        return await inner.SetAsync(key, value, cancellationToken);
-    }
-
-    public Task<bool> RemoveAsync(string key, CancellationToken cancellationToken = default) => inner.RemoveAsync(key, cancellationToken);
-
-    public IAsyncEnumerable<StateEntry> ListAsync(string? keyPrefix = null, CancellationToken cancellationToken = default) => inner.ListAsync(keyPrefix, cancellationToken);
-
-    public Task<int> RemoveOlderThanAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) => inner.RemoveOlderThanAsync(updatedBefore, cancellationToken);
-
-    private async Task HangIfAsync(string value, CancellationToken cancellationToken)
-    {
-        if (!hangOn(value)) return;
-        Console.WriteLine("hang");
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-    }
-}

@@ -1,5 +1,6 @@
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing.WhatsApp;
+using Cobranca.Connectors.Tests.Shared;
 
 namespace Cobranca.Connectors.WhatsApp.Tests;
 
@@ -109,7 +110,7 @@ public sealed class ErrorAndRetryTests
     [Fact]
     public async Task The_back_off_waits_on_the_clock_pair_rate_at_least_its_own_pause()
     {
-        var time = new TimerWatchingClock(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingClock(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(6));
         await using var host = await WhatsAppTestHost.StartAsync(client: o => o.PairRateLimitBackoff = TimeSpan.FromSeconds(6), time: time);
         host.Sandbox.InjectFault(WhatsAppSandboxFault.GraphError(131056));
 
@@ -234,18 +235,5 @@ public sealed class ErrorAndRetryTests
         Assert.Equal("132015", paused.ProviderErrorCode);
         Assert.Equal("132000", count.ProviderErrorCode);
         Assert.Empty(host.Sandbox.Messages);
-    }
-
-    /// <summary>A fake clock that says when the client's 6-second back-off timer exists.</summary>
-    private sealed class TimerWatchingClock(DateTimeOffset start) : Microsoft.Extensions.Time.Testing.FakeTimeProvider(start)
-    {
-        public TaskCompletionSource TimerDue { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            if (dueTime == TimeSpan.FromSeconds(6)) TimerDue.TrySetResult();
-            return timer;
-        }
     }
 }

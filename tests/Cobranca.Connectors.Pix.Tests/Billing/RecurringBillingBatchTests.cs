@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cobranca.Connectors.Abstractions;
 using Cobranca.Connectors.Testing.Pix;
+using Cobranca.Connectors.Tests.Shared;
 
 namespace Cobranca.Connectors.Pix.Tests.Billing;
 
@@ -159,7 +160,8 @@ public sealed class RecurringBillingBatchTests
         var invoices = Invoices(2);
         await kit.DayAsync(Due.AddDays(-10));
         // The first pass sends, then the store fails before it can record that it did: the journal stays "sending".
-        var failing = new FailingStateStore(kit.Charges) { FailOn = (op, key, value) => op == "update" && value.Contains("\"stage\":\"sent\"", StringComparison.Ordinal) };
+        var failing = new InterceptingStateStore(kit.Charges, (op, key, value, _) =>
+            op == "update" && value.Contains("\"stage\":\"sent\"", StringComparison.Ordinal) ? throw new IOException($"simulated crash before {op} {key}") : Task.CompletedTask);
         var first = kit.CreateBilling(kit.Enrolments, failing);
         await Assert.ThrowsAsync<IOException>(() => first.RunAsync(invoices));
         Assert.Equal(1, BatchPuts(kit));
@@ -209,7 +211,8 @@ public sealed class RecurringBillingBatchTests
             var invoices = Invoices(5);
             await kit.DayAsync(Due.AddDays(-10));
             var writes = 0;
-            var failing = new FailingStateStore(kit.Charges) { FailOn = (_, _, _) => ++writes == n };
+            var failing = new InterceptingStateStore(kit.Charges, (op, key, _, _) =>
+                ++writes == n ? throw new IOException($"simulated crash before {op} {key}") : Task.CompletedTask);
             var crashed = true;
             try
             {
