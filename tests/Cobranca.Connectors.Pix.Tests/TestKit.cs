@@ -9,6 +9,14 @@ namespace Cobranca.Connectors.Pix.Tests;
 
 internal static class TestKit
 {
+    /// <summary>Moves the shared clock to the local date at 09:00 in São Paulo (never back) and runs the payer PSP's scheduler.</summary>
+    public static async Task MoveToDayAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, PixPspSandbox sandbox, DateOnly date)
+    {
+        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        if (target > time.GetUtcNow()) time.SetUtcNow(target);
+        await sandbox.RunRecurrenceSchedulerAsync();
+    }
+
     public static PixClientOptions Options(PixPspSandbox sandbox)
     {
         var options = new PixClientOptions

@@ -101,12 +101,7 @@ internal sealed class RecurringBillingKit : IAsyncDisposable
     }
 
     /// <summary>Moves to the local date (09:00) and lets the payer's PSP act.</summary>
-    public async Task DayAsync(DateOnly date)
-    {
-        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        if (target > Time.GetUtcNow()) Time.SetUtcNow(target);
-        await Sandbox.RunRecurrenceSchedulerAsync();
-    }
+    public Task DayAsync(DateOnly date) => TestKit.MoveToDayAsync(Time, Sandbox, date);
 
     public async ValueTask DisposeAsync()
     {

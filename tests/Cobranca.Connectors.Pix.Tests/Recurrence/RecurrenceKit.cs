@@ -68,12 +68,7 @@ internal sealed class RecurrenceKit : IAsyncDisposable
     }
 
     /// <summary>Moves the clock to the given local date at 09:00 and runs the payer PSP's scheduler.</summary>
-    public async Task AdvanceToAsync(DateOnly date)
-    {
-        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        if (target > Time.GetUtcNow()) Time.SetUtcNow(target);
-        await Sandbox.RunRecurrenceSchedulerAsync();
-    }
+    public Task AdvanceToAsync(DateOnly date) => TestKit.MoveToDayAsync(Time, Sandbox, date);
 
     public async ValueTask DisposeAsync()
     {
